@@ -1,0 +1,151 @@
+/**
+ * Verifies JWTs against the app's auth.config.ts providers (OIDC discovery + JWKS, and
+ * customJwt), and turns claims into the UserIdentity shape Convex gives functions.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+
+export type Identity = Record<string, unknown> & {
+  tokenIdentifier: string;
+  subject: string;
+  issuer: string;
+};
+
+interface Provider {
+  type?: "customJwt";
+  domain?: string;
+  issuer?: string;
+  jwks?: string;
+  algorithm?: string;
+  applicationID?: string;
+}
+
+const CLAIMS: Record<string, string> = {
+  name: "name",
+  given_name: "givenName",
+  family_name: "familyName",
+  nickname: "nickname",
+  preferred_username: "preferredUsername",
+  profile: "profileUrl",
+  picture: "pictureUrl",
+  email: "email",
+  email_verified: "emailVerified",
+  gender: "gender",
+  birthdate: "birthday",
+  zoneinfo: "timezone",
+  locale: "language",
+  phone_number: "phoneNumber",
+  phone_number_verified: "phoneNumberVerified",
+  address: "address",
+  updated_at: "updatedAt",
+};
+const SKIP = new Set(["iss", "sub", "aud", "exp", "iat", "nbf", "jti", "azp"]);
+
+export class AuthError extends Error {}
+
+const trimSlash = (s: string) => s.replace(/\/+$/, "");
+
+export class AuthVerifier {
+  private jwksCache = new Map<
+    string,
+    ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet>
+  >();
+  private providers: Provider[];
+
+  constructor(authConfig: any) {
+    this.providers = (authConfig?.providers ?? []).filter(Boolean);
+  }
+
+  get configured() {
+    return this.providers.length > 0;
+  }
+
+  private async jwksFor(p: Provider) {
+    const url = p.jwks;
+    if (!url && p.domain) {
+      const cached = this.jwksCache.get(`oidc:${p.domain}`);
+      if (cached) return cached;
+      const res = await fetch(`${trimSlash(p.domain)}/.well-known/openid-configuration`);
+      if (!res.ok)
+        throw new AuthError(
+          `Could not fetch OpenID configuration from ${p.domain} (HTTP ${res.status})`,
+        );
+      const conf = (await res.json()) as { jwks_uri?: string };
+      if (!conf.jwks_uri)
+        throw new AuthError(`OpenID configuration of ${p.domain} has no jwks_uri`);
+      const set = createRemoteJWKSet(new URL(conf.jwks_uri));
+      this.jwksCache.set(`oidc:${p.domain}`, set);
+      return set;
+    }
+    if (!url) throw new AuthError("Auth provider has neither jwks nor domain");
+    let set = this.jwksCache.get(url);
+    if (!set) {
+      if (url.startsWith("data:")) {
+        const comma = url.indexOf(",");
+        const meta = url.slice(5, comma);
+        const body = url.slice(comma + 1);
+        const text = meta.endsWith(";base64")
+          ? Buffer.from(body, "base64").toString("utf8")
+          : decodeURIComponent(body);
+        set = createLocalJWKSet(JSON.parse(text));
+      } else {
+        set = createRemoteJWKSet(new URL(url));
+      }
+      this.jwksCache.set(url, set);
+    }
+    return set;
+  }
+
+  /** Returns the identity for a valid token, or throws AuthError saying why it was refused. */
+  async verify(token: string): Promise<Identity> {
+    if (!this.configured)
+      throw new AuthError(
+        "No auth provider found matching the given token: this deployment has no auth.config.ts providers.",
+      );
+    let unverified: JWTPayload;
+    try {
+      const [, payload] = token.split(".");
+      unverified = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    } catch {
+      throw new AuthError(
+        "Could not parse JWT payload. Check that the token is a valid JWT format.",
+      );
+    }
+    const iss = typeof unverified.iss === "string" ? trimSlash(unverified.iss) : "";
+    const aud = ([] as string[]).concat((unverified.aud as string | string[] | undefined) ?? []);
+    const provider = this.providers.find((p) => {
+      const expectedIss = trimSlash(p.type === "customJwt" ? (p.issuer ?? "") : (p.domain ?? ""));
+      if (expectedIss !== iss) return false;
+      return !p.applicationID || aud.includes(p.applicationID);
+    });
+    if (!provider)
+      throw new AuthError(
+        `No auth provider found matching the given token (issuer "${iss}", audience ${JSON.stringify(aud)}). Check your auth.config.ts.`,
+      );
+    let payload: JWTPayload;
+    try {
+      const jwks = await this.jwksFor(provider);
+      ({ payload } = await jwtVerify(token, jwks as any, {
+        issuer: unverified.iss,
+        audience: provider.applicationID,
+        algorithms: provider.algorithm ? [provider.algorithm] : undefined,
+      }));
+    } catch (e) {
+      if (e instanceof AuthError) throw e;
+      const msg = (e as Error).message;
+      if ((e as { code?: string }).code === "ERR_JWT_EXPIRED")
+        throw new AuthError(`Token expired: ${msg}`);
+      throw new AuthError(`Could not verify token: ${msg}`);
+    }
+    if (typeof payload.sub !== "string") throw new AuthError("Token has no subject (sub) claim");
+    const identity: Identity = {
+      tokenIdentifier: `${payload.iss}|${payload.sub}`,
+      subject: payload.sub,
+      issuer: payload.iss as string,
+    };
+    for (const [claim, value] of Object.entries(payload)) {
+      if (SKIP.has(claim)) continue;
+      identity[CLAIMS[claim] ?? claim] = value;
+    }
+    return identity;
+  }
+}

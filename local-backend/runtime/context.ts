@@ -1,0 +1,38 @@
+/** The per-call execution context every syscall finds through AsyncLocalStorage. */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Identity } from "./auth.js";
+import type { QueryStream } from "./query.js";
+import type { Tx } from "./tx.js";
+
+export type ExecKind = "query" | "mutation" | "action" | "http";
+
+export interface Caller {
+  identity: Identity | null;
+  /** Raw bearer token, exposed through ctx.meta.getRequestMetadata(). */
+  token: string | null;
+  admin: boolean;
+}
+
+export interface Exec {
+  kind: ExecKind;
+  path: string;
+  tx: Tx | null;
+  caller: Caller;
+  logLines: string[];
+  streams: Map<number, QueryStream>;
+  nextStreamId: number;
+  paginated: number;
+  requestId: string;
+  scheduledFunctionId: string | null;
+  visibility: "public" | "internal";
+  /** Nesting depth of runQuery/runMutation/runAction calls. */
+  depth: number;
+}
+
+export const execStorage = new AsyncLocalStorage<Exec>();
+
+export function currentExec(): Exec {
+  const e = execStorage.getStore();
+  if (!e) throw new Error("This Convex API can only be used inside a Convex function.");
+  return e;
+}

@@ -1,0 +1,187 @@
+/**
+ * The database as functions see it: tables by name, indexes (system and from the schema),
+ * document IDs, creation times and commit timestamps. Knows no app; schema comes from the
+ * loaded modules.
+ */
+import type { Value } from "convex/values";
+import { convexToJson, jsonToConvex } from "convex/values";
+import type { IndexInfo, SqliteStore, TableInfo } from "../storage/sqlite.js";
+import { decodeDocumentId } from "../values/ids.js";
+import { encodeKey } from "../values/keys.js";
+import { realNow } from "./determinism.js";
+import { getField } from "./fields.js";
+import type { SchemaInfo } from "./schema.js";
+import { EMPTY_SCHEMA } from "./schema.js";
+
+const FIRST_USER_TABLE = 10001;
+/** System tables get fixed numbers so IDs stay stable across data folders. */
+export const SYSTEM_TABLES: Record<string, number> = {
+  _scheduled_functions: 1,
+  _storage: 2,
+  _cron_jobs: 3,
+};
+
+export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
+
+export function effectiveFields(index: IndexInfo): string[] {
+  if (index.name === "by_id") return ["_id"];
+  return [...index.fields, "_creationTime", "_id"];
+}
+
+export function indexKey(index: IndexInfo, doc: Record<string, unknown>): Buffer {
+  return encodeKey(effectiveFields(index).map((f) => getField(doc, f)));
+}
+
+export class Database {
+  schema: SchemaInfo = EMPTY_SCHEMA;
+  private lastCreationTime: number;
+  private lastTs: bigint;
+
+  constructor(readonly store: SqliteStore) {
+    this.lastCreationTime = Number(store.getMeta("lastCreationTime") ?? 0);
+    this.lastTs = BigInt(store.getMeta("lastTs") ?? "0");
+  }
+
+  /** Timestamp of the latest commit (what a new query reads at). */
+  get currentTs(): bigint {
+    return this.lastTs;
+  }
+
+  /** The commit timestamp for the next transaction: nanoseconds, strictly increasing. */
+  nextTs(): bigint {
+    const now = BigInt(Math.floor(realNow())) * 1_000_000n;
+    return now > this.lastTs ? now : this.lastTs + 1n;
+  }
+
+  /** Records a commit (inside the SQLite transaction that holds its writes). */
+  recordCommit(ts: bigint) {
+    this.lastTs = ts;
+    this.store.setMeta("lastTs", ts.toString());
+    this.store.setMeta("lastCreationTime", String(this.lastCreationTime));
+  }
+
+  /** Reloads in-memory counters after a rollback. */
+  reloadCounters() {
+    this.lastCreationTime = Number(this.store.getMeta("lastCreationTime") ?? 0);
+  }
+
+  nextCreationTime(): number {
+    let t = realNow();
+    if (t <= this.lastCreationTime) t = this.lastCreationTime + 0.001;
+    this.lastCreationTime = t;
+    return t;
+  }
+
+  tableName(id: string): string | null {
+    const n = decodeDocumentId(id);
+    if (n === null) return null;
+    return this.store.tableByNumber(n)?.name ?? null;
+  }
+
+  tableNumberOf(id: string): number | null {
+    return decodeDocumentId(id);
+  }
+
+  /** Finds or creates a table. Creating one must happen inside a transaction. */
+  ensureTable(name: string): TableInfo {
+    const existing = this.store.table(name);
+    if (existing) return existing;
+    let number = SYSTEM_TABLES[name];
+    if (number === undefined) {
+      const next = Number(this.store.getMeta("nextTableNumber") ?? FIRST_USER_TABLE);
+      number = next;
+      this.store.setMeta("nextTableNumber", String(next + 1));
+    }
+    const info = this.store.createTable(name, number);
+    for (const def of this.schema.tables.get(name)?.indexes ?? []) {
+      this.store.addIndex(info.number, def.name, def.fields);
+    }
+    return info;
+  }
+
+  /** Resolves "table.index" to index metadata, with Convex's error when it is not declared. */
+  resolveIndex(
+    tableName: string,
+    indexName: string,
+  ): { table: TableInfo | undefined; index: IndexInfo | undefined } {
+    const table = this.store.table(tableName);
+    if (indexName !== "by_id" && indexName !== "by_creation_time") {
+      const declared = this.schema.tables.get(tableName)?.indexes.some((i) => i.name === indexName);
+      if (!declared)
+        throw new Error(
+          `Index ${tableName}.${indexName} not found. Cannot use index "${indexName}" for table "${tableName}" because it is not declared in the schema.`,
+        );
+    }
+    return { table, index: table ? this.store.index(table.number, indexName) : undefined };
+  }
+
+  getDoc(id: string): Doc | null {
+    const row = this.store.getDoc(id);
+    return row ? (jsonToConvex(JSON.parse(row.json)) as Doc) : null;
+  }
+
+  /** Writes one document version and its index entries; returns the keys touched. */
+  writeDoc(
+    table: TableInfo,
+    id: string,
+    oldDoc: Doc | null,
+    newDoc: Doc | null,
+    ts: bigint,
+    touched: (indexId: number, key: Buffer) => void,
+  ) {
+    for (const index of this.store.indexes(table.number)) {
+      const oldKey = oldDoc ? indexKey(index, oldDoc) : null;
+      const newKey = newDoc ? indexKey(index, newDoc) : null;
+      if (oldKey && newKey && oldKey.equals(newKey)) {
+        touched(index.id, newKey);
+        continue;
+      }
+      if (oldKey) {
+        this.store.deleteEntry(index.id, oldKey);
+        touched(index.id, oldKey);
+      }
+      if (newKey) {
+        this.store.putEntry(index.id, newKey, id);
+        touched(index.id, newKey);
+      }
+    }
+    if (newDoc) this.store.putDoc(id, table.number, ts, JSON.stringify(convexToJson(newDoc)));
+    else this.store.deleteDoc(id);
+    const delta = (newDoc ? 1 : 0) - (oldDoc ? 1 : 0);
+    if (delta !== 0) this.store.setCount(table.number, table.count + delta);
+  }
+
+  /**
+   * Makes stored indexes match the schema: creates and backfills new ones, drops removed
+   * ones. Runs in its own transaction when modules (re)load.
+   */
+  applySchema(schema: SchemaInfo) {
+    this.schema = schema;
+    const store = this.store;
+    store.begin();
+    try {
+      for (const name of schema.tables.keys()) this.ensureTable(name);
+      for (const table of store.allTables()) {
+        const wanted = schema.tables.get(table.name)?.indexes ?? [];
+        for (const existing of store.indexes(table.number)) {
+          if (existing.name === "by_id" || existing.name === "by_creation_time") continue;
+          const def = wanted.find((w) => w.name === existing.name);
+          if (!def || JSON.stringify(def.fields) !== JSON.stringify(existing.fields))
+            store.dropIndex(existing);
+        }
+        for (const def of wanted) {
+          if (store.index(table.number, def.name)) continue;
+          const index = store.addIndex(table.number, def.name, def.fields);
+          for (const json of store.scanTable(table.number)) {
+            const doc = jsonToConvex(JSON.parse(json)) as Doc;
+            store.putEntry(index.id, indexKey(index, doc), doc._id);
+          }
+        }
+      }
+      store.commit();
+    } catch (e) {
+      store.rollback();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * File storage: bytes on disk under <data>/storage, metadata in the `_storage` system table
+ * (sha256, size, contentType), served by URL from the deployment origin as Convex does.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { realNow } from "./determinism.js";
+import type { Runtime } from "./runtime.js";
+import type { Tx } from "./tx.js";
+
+const TABLE = "_storage";
+
+export class FileStorage {
+  /** Upload tokens are single-use and short-lived. */
+  private uploadTokens = new Map<string, number>();
+  baseUrl = "";
+
+  constructor(
+    private runtime: Runtime,
+    readonly dir: string,
+  ) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  private filePath(storageId: string) {
+    if (!/^[0-9a-z]+$/.test(storageId)) throw new Error(`Invalid storage ID: ${storageId}`);
+    return path.join(this.dir, storageId);
+  }
+
+  generateUploadUrl(): string {
+    const token = randomBytes(16).toString("hex");
+    this.uploadTokens.set(token, realNow() + 60 * 60 * 1000);
+    return `${this.baseUrl}/api/storage/upload?token=${token}`;
+  }
+
+  consumeUploadToken(token: string | null): boolean {
+    if (!token) return false;
+    const expires = this.uploadTokens.get(token);
+    this.uploadTokens.delete(token);
+    return expires !== undefined && expires > realNow();
+  }
+
+  /** Stores bytes and records them; returns the storage ID. */
+  async store(bytes: Uint8Array, contentType: string | null): Promise<string> {
+    const sha256 = createHash("sha256").update(bytes).digest("base64");
+    const tmp = path.join(this.dir, `.upload-${randomBytes(8).toString("hex")}`);
+    fs.writeFileSync(tmp, bytes);
+    try {
+      const { id } = await this.runtime.transact(async (tx) => {
+        const fields: Record<string, any> = { sha256, size: bytes.byteLength };
+        if (contentType) fields.contentType = contentType;
+        const id = tx.insertDoc(TABLE, fields);
+        fs.renameSync(tmp, this.filePath(id));
+        return { id };
+      });
+      return id;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  async storeBlob(blob: Blob, expectedSha256?: string): Promise<string> {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    if (expectedSha256) {
+      const actual = createHash("sha256").update(bytes).digest("base64");
+      if (
+        actual !== expectedSha256 &&
+        createHash("sha256").update(bytes).digest("hex") !== expectedSha256
+      )
+        throw new Error(
+          `Hash mismatch: the blob's sha256 is ${actual}, expected ${expectedSha256}.`,
+        );
+    }
+    return this.store(bytes, blob.type || null);
+  }
+
+  /** Metadata if the file exists (reads through the transaction when there is one). */
+  lookup(tx: Tx | null, storageId: string) {
+    if (this.runtime.db.tableName(storageId) !== TABLE) return null;
+    const doc = tx ? tx.get(TABLE, storageId, true) : this.runtime.db.getDoc(storageId);
+    return doc;
+  }
+
+  getMetadata(tx: Tx | null, storageId: string) {
+    const doc = this.lookup(tx, storageId);
+    if (!doc) return null;
+    return {
+      storageId,
+      sha256: doc.sha256,
+      size: doc.size,
+      contentType: doc.contentType ?? null,
+    };
+  }
+
+  getUrl(storageId: string): string | null {
+    if (this.runtime.db.tableName(storageId) !== TABLE || !this.runtime.db.getDoc(storageId))
+      return null;
+    return `${this.baseUrl}/api/storage/${storageId}`;
+  }
+
+  async getBlob(storageId: string): Promise<Blob | null> {
+    const doc = this.lookup(null, storageId);
+    if (!doc) return null;
+    const bytes = fs.readFileSync(this.filePath(storageId));
+    return new Blob([bytes], { type: (doc.contentType as string | undefined) ?? "" });
+  }
+
+  /** For the HTTP route that serves files. */
+  read(storageId: string): { bytes: Buffer; contentType: string | null } | null {
+    const doc = this.lookup(null, storageId);
+    if (!doc) return null;
+    return {
+      bytes: fs.readFileSync(this.filePath(storageId)),
+      contentType: (doc.contentType as string) ?? null,
+    };
+  }
+
+  async delete(tx: Tx | null, storageId: string) {
+    const remove = (t: Tx) => {
+      if (!this.lookup(t, storageId)) throw new Error(`Storage ID ${storageId} not found.`);
+      t.delete(TABLE, storageId, true);
+      t.afterCommit.push(() => fs.rmSync(this.filePath(storageId), { force: true }));
+    };
+    if (tx) remove(tx);
+    else
+      await this.runtime.transact(async (t) => {
+        remove(t);
+        return {};
+      });
+  }
+}

@@ -1,0 +1,388 @@
+/**
+ * Runs registered Convex functions: validates arguments and return values, executes queries
+ * and mutations one at a time against SQLite (serializable by construction), runs actions
+ * concurrently, and tells listeners about every commit with its write set.
+ */
+import { randomUUID } from "node:crypto";
+import { inspect } from "node:util";
+import {
+  convexToJson,
+  getConvexSize,
+  type JSONValue,
+  jsonToConvex,
+  type Value,
+} from "convex/values";
+import type { SqliteStore } from "../storage/sqlite.js";
+import { check } from "../values/validate.js";
+import { AuthVerifier } from "./auth.js";
+import { type Caller, type Exec, type ExecKind, execStorage } from "./context.js";
+import { Database } from "./database.js";
+import { clockStorage, installDeterminism, realNow, seededRandom } from "./determinism.js";
+import { FunctionError, toFunctionError } from "./errors.js";
+import { LIMITS } from "./limits.js";
+import { Mutex } from "./lock.js";
+import {
+  canonicalPath,
+  type FunctionKind,
+  type LoadedApp,
+  type RegisteredFunction,
+} from "./modules.js";
+import type { ReadSet, WriteSet } from "./readset.js";
+import { readSchema } from "./schema.js";
+import { installSyscalls } from "./syscalls.js";
+import { Tx } from "./tx.js";
+import path from "node:path";
+import type { Doc } from "./database.js";
+import { FileStorage } from "./files.js";
+import type { SerializedQuery } from "./query.js";
+import { Scheduler } from "./scheduler.js";
+import { naiveSearch, vectorSearch } from "./search.js";
+
+export interface CommitEvent {
+  ts: bigint;
+  writeSet: WriteSet;
+}
+
+export interface QueryOutcome {
+  value: JSONValue;
+  readSet: ReadSet;
+  ts: bigint;
+  logLines: string[];
+}
+
+export const ANONYMOUS: Caller = { identity: null, token: null, admin: false };
+
+const KIND_NAMES: Record<FunctionKind, string> = {
+  query: "Query",
+  mutation: "Mutation",
+  action: "Action",
+};
+
+export class Runtime {
+  readonly db: Database;
+  app!: LoadedApp;
+  auth: AuthVerifier = new AuthVerifier(null);
+  readonly lock = new Mutex();
+  readonly listeners = new Set<(c: CommitEvent) => void>();
+  readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
+  env: Record<string, string> = {};
+  adminKey = "";
+  actionTimeoutMs = 600_000;
+  /** Hooks the scheduler installs: wake it after a commit that scheduled work. */
+  onScheduled: () => void = () => {};
+
+  readonly scheduler: Scheduler;
+  readonly files: FileStorage;
+  /** Full-text search (installed by the search engine; see runtime/search.ts). */
+  search: (tx: Tx, query: SerializedQuery) => Doc[] = (tx, q) => naiveSearch(tx, q);
+
+  constructor(
+    readonly store: SqliteStore,
+    dataDir: string,
+  ) {
+    this.db = new Database(store);
+    this.scheduler = new Scheduler(this);
+    this.files = new FileStorage(this, path.join(dataDir, "storage"));
+    installDeterminism();
+    installSyscalls(this);
+    installConsoleCapture();
+  }
+
+  setApp(app: LoadedApp) {
+    const schema = readSchema(app.schema);
+    this.db.applySchema(schema);
+    this.app = app;
+    this.auth = new AuthVerifier(app.authConfig);
+  }
+
+  /** Finds a function for a call, with Convex's errors for unknown, internal or mismatched ones. */
+  lookup(
+    udfPath: string,
+    kind: FunctionKind,
+    caller: Caller,
+    fromFunction = false,
+  ): RegisteredFunction {
+    const path = canonicalPath(udfPath);
+    const reg = this.app.functions.get(path);
+    const allowInternal = caller.admin || fromFunction;
+    if (!reg || (reg.visibility === "internal" && !allowInternal)) {
+      throw new FunctionError(
+        `Could not find public function for '${udfPath.replace(/:default$/, "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
+    }
+    if (reg.kind !== kind) {
+      throw new FunctionError(
+        `Trying to execute ${path} as ${KIND_NAMES[kind]}, but it is defined as ${KIND_NAMES[reg.kind]}.`,
+      );
+    }
+    return reg;
+  }
+
+  validateArgs(reg: RegisteredFunction, argsJson: JSONValue): string {
+    let args: Value;
+    try {
+      args = jsonToConvex(argsJson ?? {});
+    } catch (e) {
+      throw new FunctionError(`ArgumentValidationError: ${(e as Error).message}`);
+    }
+    if (
+      args === null ||
+      typeof args !== "object" ||
+      Array.isArray(args) ||
+      args instanceof ArrayBuffer
+    )
+      throw new FunctionError(
+        `The arguments to a Convex function must be an object. Received: ${JSON.stringify(argsJson)}`,
+      );
+    if (getConvexSize(args) > LIMITS.argumentsSize)
+      throw new FunctionError(
+        `Arguments for ${reg.path} are too large (limit ${LIMITS.argumentsSize} bytes).`,
+      );
+    const err = check(reg.argsValidator, args, "", (id) => this.db.tableName(id));
+    if (err) throw new FunctionError(`ArgumentValidationError: ${err}`);
+    // invoke* takes the JSON of the positional argument list: [args].
+    return JSON.stringify([convexToJson(args)]);
+  }
+
+  private validateReturn(reg: RegisteredFunction, resultStr: string): JSONValue {
+    const json = JSON.parse(resultStr) as JSONValue;
+    if (reg.returnsValidator) {
+      const err = check(reg.returnsValidator, jsonToConvex(json), "", (id) =>
+        this.db.tableName(id),
+      );
+      if (err) throw new FunctionError(`ReturnsValidationError: ${err}`);
+    }
+    if (resultStr.length > LIMITS.returnSize)
+      throw new FunctionError(
+        `Function ${reg.path} return value is too large (limit ${LIMITS.returnSize} bytes).`,
+      );
+    return json;
+  }
+
+  private newExec(
+    kind: ExecKind,
+    reg: RegisteredFunction | null,
+    tx: Tx | null,
+    caller: Caller,
+    parent?: Exec,
+  ): Exec {
+    return {
+      kind,
+      path: reg?.path ?? "",
+      tx,
+      caller,
+      logLines: parent?.logLines ?? [],
+      streams: new Map(),
+      nextStreamId: 1,
+      paginated: 0,
+      requestId: parent?.requestId ?? randomUUID().replace(/-/g, "").slice(0, 16),
+      scheduledFunctionId: parent?.scheduledFunctionId ?? null,
+      visibility: reg?.visibility ?? "public",
+      depth: (parent?.depth ?? -1) + 1,
+    };
+  }
+
+  /** Runs a query or mutation body inside an existing transaction. */
+  async invokeInTx(
+    reg: RegisteredFunction,
+    argsStr: string,
+    tx: Tx,
+    caller: Caller,
+    parent?: Exec,
+  ) {
+    const exec = this.newExec(reg.kind, reg, tx, caller, parent);
+    const clock = { now: realNow(), random: seededRandom(hashSeed(reg.path, argsStr)) };
+    const resultStr: string = await clockStorage.run(clock, () =>
+      execStorage.run(exec, () =>
+        reg.kind === "query" ? reg.fn.invokeQuery(argsStr) : reg.fn.invokeMutation(argsStr),
+      ),
+    );
+    return { value: this.validateReturn(reg, resultStr), logLines: exec.logLines };
+  }
+
+  async runQuery(
+    udfPath: string,
+    argsJson: JSONValue,
+    caller: Caller = ANONYMOUS,
+  ): Promise<QueryOutcome> {
+    const reg = this.lookup(udfPath, "query", caller);
+    const argsStr = this.validateArgs(reg, argsJson);
+    return this.lock.run(async () => {
+      this.stats.queryExecutions++;
+      const tx = new Tx(this.db, false, this.db.currentTs);
+      try {
+        const { value, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
+        return { value, readSet: tx.readSet, ts: this.db.currentTs, logLines };
+      } catch (e) {
+        const err = toFunctionError(e);
+        (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
+        throw err;
+      }
+    });
+  }
+
+  /** Runs several queries on one snapshot (a subscription refresh). */
+  async runQueriesAtOnce<T>(
+    fn: (
+      run: (path: string, args: JSONValue, caller: Caller) => Promise<QueryOutcome>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.lock.run(() =>
+      fn(async (udfPath, argsJson, caller) => {
+        const reg = this.lookup(udfPath, "query", caller);
+        const argsStr = this.validateArgs(reg, argsJson);
+        this.stats.queryExecutions++;
+        const tx = new Tx(this.db, false, this.db.currentTs);
+        try {
+          const { value, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
+          return { value, readSet: tx.readSet, ts: this.db.currentTs, logLines };
+        } catch (e) {
+          const err = toFunctionError(e);
+          (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
+          throw err;
+        }
+      }),
+    );
+  }
+
+  async runMutation(
+    udfPath: string,
+    argsJson: JSONValue,
+    caller: Caller = ANONYMOUS,
+    opts: {
+      fromFunction?: boolean;
+      scheduledFunctionId?: string;
+      beforeCommit?: (tx: Tx) => void;
+    } = {},
+  ): Promise<{ value: JSONValue; ts: bigint; logLines: string[] }> {
+    const reg = this.lookup(udfPath, "mutation", caller, opts.fromFunction);
+    const argsStr = this.validateArgs(reg, argsJson);
+    return this.transact(async (tx) => {
+      const parent = opts.scheduledFunctionId
+        ? ({
+            scheduledFunctionId: opts.scheduledFunctionId,
+            logLines: [],
+            depth: -1,
+          } as unknown as Exec)
+        : undefined;
+      const out = await this.invokeInTx(reg, argsStr, tx, caller, parent);
+      opts.beforeCommit?.(tx);
+      return out;
+    });
+  }
+
+  /** Runs `body` in a write transaction and commits it, or rolls everything back. */
+  async transact<T extends object>(body: (tx: Tx) => Promise<T>): Promise<T & { ts: bigint }> {
+    return this.lock.run(async () => {
+      this.store.begin();
+      const tx = new Tx(this.db, true, this.db.nextTs());
+      let out: T;
+      try {
+        out = await body(tx);
+        tx.resolveCommitTs();
+        this.db.recordCommit(tx.ts);
+        this.store.commit();
+      } catch (e) {
+        this.store.rollback();
+        this.db.reloadCounters();
+        throw toFunctionError(e);
+      }
+      this.stats.mutations++;
+      for (const fn of tx.afterCommit) fn();
+      const event = { ts: tx.ts, writeSet: tx.writeSet };
+      for (const l of this.listeners) l(event);
+      if (tx.scheduledWork) this.onScheduled();
+      return { ...out, ts: tx.ts };
+    });
+  }
+
+  async runAction(
+    udfPath: string,
+    argsJson: JSONValue,
+    caller: Caller = ANONYMOUS,
+    opts: { fromFunction?: boolean; parent?: Exec; scheduledFunctionId?: string } = {},
+  ): Promise<{ value: JSONValue; logLines: string[] }> {
+    const reg = this.lookup(udfPath, "action", caller, opts.fromFunction);
+    const argsStr = this.validateArgs(reg, argsJson);
+    const exec = this.newExec("action", reg, null, caller, opts.parent);
+    if (opts.scheduledFunctionId) exec.scheduledFunctionId = opts.scheduledFunctionId;
+    this.stats.actions++;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new FunctionError(
+              `Your action has exceeded the ${this.actionTimeoutMs / 1000} second limit.`,
+            ),
+          ),
+        this.actionTimeoutMs,
+      );
+      timer.unref();
+    });
+    try {
+      const resultStr: string = await Promise.race([
+        clockStorage.run(null, () =>
+          execStorage.run(exec, () => reg.fn.invokeAction(exec.requestId, argsStr)),
+        ),
+        timeout,
+      ]);
+      return { value: this.validateReturn(reg, resultStr), logLines: exec.logLines };
+    } catch (e) {
+      throw toFunctionError(e);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async vectorSearch(query: {
+    indexName: string;
+    limit?: number;
+    vector: number[];
+    expressions: any;
+  }) {
+    return this.lock.run(async () => ({ results: vectorSearch(this.db, query) }));
+  }
+
+  /** Runs an HTTP action handler (a Request in, a Response out). */
+  async runHttpAction(handler: any, request: Request, caller: Caller): Promise<Response> {
+    const exec = this.newExec("http", null, null, caller);
+    exec.path = `${request.method} ${new URL(request.url).pathname}`;
+    return clockStorage.run(null, () =>
+      execStorage.run(exec, () => handler.invokeHttpAction(request)),
+    );
+  }
+}
+
+function hashSeed(path: string, args: string): number {
+  let h = 2166136261;
+  const s = path + "\u0000" + args;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h ^ realNow()) >>> 0;
+}
+
+let consoleInstalled = false;
+/** console.* inside a function becomes log lines for the caller, as in Convex. */
+function installConsoleCapture() {
+  if (consoleInstalled) return;
+  consoleInstalled = true;
+  const levels: Array<[keyof Console, string]> = [
+    ["log", "LOG"],
+    ["info", "INFO"],
+    ["warn", "WARN"],
+    ["error", "ERROR"],
+    ["debug", "DEBUG"],
+  ];
+  for (const [method, level] of levels) {
+    const original = (console[method] as (...a: unknown[]) => void).bind(console);
+    (console as any)[method] = (...args: unknown[]) => {
+      const exec = execStorage.getStore();
+      if (!exec) return original(...args);
+      const text = args
+        .map((a) => (typeof a === "string" ? `'${a}'` : inspect(a, { depth: 4 })))
+        .join(" ");
+      exec.logLines.push(`[${level}] ${text}`);
+      if (process.env.CONVEX_LOCAL_ECHO_LOGS) original(`[${exec.path}]`, ...args);
+    };
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The syscall layer the `convex` package calls (`global.Convex.syscall/asyncSyscall/jsSyscall`,
+ * see node_modules/convex/src/server/impl/). Each op reads its call's context from
+ * AsyncLocalStorage, so concurrent actions and the serialized queries/mutations never mix.
+ */
+import { convexToJson, type JSONValue, jsonToConvex, type Value } from "convex/values";
+import { type Exec, currentExec } from "./context.js";
+import { FunctionError, toFunctionError } from "./errors.js";
+import { canonicalPath } from "./modules.js";
+import { countTable, QueryStream, queryPage } from "./query.js";
+import type { Runtime } from "./runtime.js";
+import type { Tx } from "./tx.js";
+
+type Args = Record<string, any>;
+
+function requireTx(exec: Exec, what: string): Tx {
+  if (!exec.tx) throw new Error(`${what} is only available in queries and mutations.`);
+  return exec.tx;
+}
+
+/** Function name from a syscall address ({name} | {functionHandle} | {reference}). */
+export function addressToPath(args: Args): string {
+  if (typeof args.name === "string") return canonicalPath(args.name);
+  if (typeof args.functionHandle === "string") {
+    const m = /^function:\/\/;?(.*)$/.exec(args.functionHandle);
+    if (!m) throw new Error(`Invalid function handle: ${args.functionHandle}`);
+    return canonicalPath(m[1]);
+  }
+  if (args.reference !== undefined)
+    throw new Error("Convex components are not supported by the embedded backend yet.");
+  throw new Error("Missing function name in call");
+}
+
+/** Rethrows a nested call's failure into the calling function (ConvexError keeps its data). */
+function rethrowNested(e: unknown): never {
+  const err = toFunctionError(e);
+  const thrown = new Error(err.plain) as Error & { data?: JSONValue };
+  if (err.data !== undefined) thrown.data = err.data;
+  throw thrown;
+}
+
+export function installSyscalls(runtime: Runtime) {
+  const syncOps: Record<string, (exec: Exec, args: Args) => unknown> = {
+    "1.0/queryStream": (exec, args) => {
+      const tx = requireTx(exec, "db.query");
+      const queryId = exec.nextStreamId++;
+      exec.streams.set(queryId, new QueryStream(tx, args.query, runtime.search));
+      return { queryId };
+    },
+    "1.0/queryCleanup": (exec, args) => {
+      exec.streams.delete(args.queryId);
+      return {};
+    },
+    "1.0/db/normalizeId": (_exec, args) => {
+      const n = runtime.db.tableNumberOf(args.idString);
+      const table = runtime.db.store.table(args.table);
+      const expected = table?.number ?? systemNumber(args.table);
+      return { id: n !== null && n === expected ? args.idString : null };
+    },
+    "1.0/getSnapshotTs": (exec) => convexToJson(exec.tx ? exec.tx.ts : runtime.db.currentTs),
+  };
+
+  const asyncOps: Record<string, (exec: Exec, args: Args) => Promise<unknown> | unknown> = {
+    "1.0/get": (exec, args) => {
+      const tx = requireTx(exec, "db.get");
+      const doc = tx.get(args.table ?? undefined, jsonToConvex(args.id), !!args.isSystem);
+      return convexToJson(doc as Value);
+    },
+    "1.0/queryStreamNext": (exec, args) => {
+      const stream = exec.streams.get(args.queryId);
+      if (!stream) throw new Error("This query is closed and can't emit any more values.");
+      const doc = stream.next();
+      if (doc === null) {
+        exec.streams.delete(args.queryId);
+        return { value: null, done: true };
+      }
+      return { value: convexToJson(doc as Value), done: false };
+    },
+    "1.0/queryPage": (exec, args) => {
+      const tx = requireTx(exec, "paginate");
+      exec.paginated += 1;
+      if (exec.paginated > 1)
+        throw new Error(
+          "This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.",
+        );
+      const result = queryPage(tx, {
+        query: args.query,
+        cursor: args.cursor,
+        endCursor: args.endCursor,
+        pageSize: args.pageSize,
+        maximumRowsRead: args.maximumRowsRead,
+      });
+      return { ...result, page: result.page.map((d) => convexToJson(d as Value)) };
+    },
+    "1.0/count": (exec, args) => countTable(requireTx(exec, "count"), args.table),
+    "1.0/insert": (exec, args) => ({
+      _id: requireTx(exec, "db.insert").insert(args.table, args.value),
+    }),
+    "1.0/shallowMerge": (exec, args) => {
+      requireTx(exec, "db.patch").patch(args.table ?? undefined, jsonToConvex(args.id), args.value);
+      return {};
+    },
+    "1.0/replace": (exec, args) => {
+      requireTx(exec, "db.replace").replace(
+        args.table ?? undefined,
+        jsonToConvex(args.id),
+        args.value,
+      );
+      return {};
+    },
+    "1.0/remove": (exec, args) => {
+      requireTx(exec, "db.delete").delete(args.table ?? undefined, jsonToConvex(args.id));
+      return {};
+    },
+    "1.0/getUserIdentity": (exec) => exec.caller.identity ?? null,
+    "1.0/getTransactionMetrics": (exec) => {
+      if (!exec.tx)
+        throw new Error(
+          "getTransactionMetrics() can only be called from a query or mutation. It is not available in actions or outside of a Convex function.",
+        );
+      return exec.tx.metrics.snapshot();
+    },
+    "1.0/getFunctionMetadata": (exec) => ({ name: exec.path, componentPath: "" }),
+    "1.0/getRequestMetadata": (exec) => ({
+      ip: null,
+      userAgent: null,
+      requestId: exec.requestId,
+      scheduledFunctionId: exec.scheduledFunctionId,
+      authToken: exec.caller.token,
+    }),
+    "1.0/getDeploymentMetadata": () => ({ name: "local", region: null, class: "local" }),
+    "1.0/runUdf": async (exec, args) => {
+      const path = addressToPath(args);
+      const tx = requireTx(exec, "ctx.runQuery/runMutation");
+      const kind = args.udfType === "mutation" ? "mutation" : "query";
+      if (kind === "mutation" && !tx.writable)
+        throw new Error("A query cannot call ctx.runMutation.");
+      const reg = runtime.lookup(path, kind, exec.caller, true);
+      const argsStr = runtime.validateArgs(reg, args.args ?? {});
+      if (kind === "query") {
+        try {
+          return (await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).value;
+        } catch (e) {
+          rethrowNested(e);
+        }
+      }
+      // A nested mutation is a savepoint: its writes vanish if it throws, the caller goes on.
+      const sp = `sp${exec.depth + 1}_${Math.floor(Math.random() * 1e9)}`;
+      runtime.store.savepoint(sp);
+      try {
+        const out = await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec);
+        runtime.store.release(sp);
+        return out.value;
+      } catch (e) {
+        runtime.store.rollbackTo(sp);
+        rethrowNested(e);
+      }
+    },
+    "1.0/actions/query": async (exec, args) => {
+      try {
+        const out = await runtime.runQuery(
+          addressToPath(args),
+          args.args ?? {},
+          asFunctionCaller(exec),
+        );
+        exec.logLines.push(...out.logLines);
+        return out.value;
+      } catch (e) {
+        rethrowNested(e);
+      }
+    },
+    "1.0/actions/mutation": async (exec, args) => {
+      try {
+        const out = await runtime.runMutation(
+          addressToPath(args),
+          args.args ?? {},
+          asFunctionCaller(exec),
+          {
+            fromFunction: true,
+          },
+        );
+        exec.logLines.push(...out.logLines);
+        return out.value;
+      } catch (e) {
+        rethrowNested(e);
+      }
+    },
+    "1.0/actions/action": async (exec, args) => {
+      try {
+        const out = await runtime.runAction(
+          addressToPath(args),
+          args.args ?? {},
+          asFunctionCaller(exec),
+          {
+            fromFunction: true,
+            parent: exec,
+          },
+        );
+        return out.value;
+      } catch (e) {
+        rethrowNested(e);
+      }
+    },
+    "1.0/createFunctionHandle": (_exec, args) => `function://;${addressToPath(args)}`,
+    "1.0/schedule": (exec, args) => runtime.scheduler.schedule(requireTx(exec, "scheduler"), args),
+    "1.0/actions/schedule": async (_exec, args) => {
+      const out = await runtime.transact(async (tx) => ({
+        id: runtime.scheduler.schedule(tx, args),
+      }));
+      return out.id;
+    },
+    "1.0/cancel_job": (exec, args) => {
+      runtime.scheduler.cancel(requireTx(exec, "scheduler"), jsonToConvex(args.id) as string);
+      return null;
+    },
+    "1.0/actions/cancel_job": async (_exec, args) => {
+      await runtime.transact(async (tx) => {
+        runtime.scheduler.cancel(tx, jsonToConvex(args.id) as string);
+        return {};
+      });
+      return null;
+    },
+    "1.0/storageGetUrl": (_exec, args) => runtime.files.getUrl(args.storageId),
+    "1.0/storageGetMetadata": (exec, args) => runtime.files.getMetadata(exec.tx, args.storageId),
+    "1.0/storageGenerateUploadUrl": () => runtime.files.generateUploadUrl(),
+    "1.0/storageDelete": async (exec, args) => {
+      await runtime.files.delete(exec.tx, args.storageId);
+      return null;
+    },
+    "1.0/storageStore": () => {
+      throw new Error("storage.store() is only available in actions.");
+    },
+    "1.0/storageGet": () => {
+      throw new Error("storage.get() is only available in actions.");
+    },
+    "1.0/actions/vectorSearch": (_exec, args) => runtime.vectorSearch(args.query),
+  };
+
+  const jsOps: Record<string, (exec: Exec, args: Args) => unknown> = {
+    "storage/storeBlob": (_exec, args) =>
+      runtime.files.storeBlob(args.blob as Blob, args.options?.sha256),
+    "storage/getBlob": (_exec, args) => runtime.files.getBlob(args.storageId),
+  };
+
+  (globalThis as any).Convex = {
+    syscall(op: string, jsonArgs: string): string {
+      const exec = currentExec();
+      const handler = syncOps[op];
+      if (!handler) throw new Error(`Unknown operation ${op}`);
+      return JSON.stringify(handler(exec, JSON.parse(jsonArgs)) ?? null);
+    },
+    async asyncSyscall(op: string, jsonArgs: string): Promise<string> {
+      const exec = currentExec();
+      const handler = asyncOps[op];
+      if (!handler) throw new Error(`Unknown async operation ${op}`);
+      const result = await handler(exec, JSON.parse(jsonArgs));
+      return JSON.stringify(result === undefined ? null : result);
+    },
+    jsSyscall(op: string, args: Args): unknown {
+      const exec = currentExec();
+      const handler = jsOps[op];
+      if (!handler) throw new Error(`Unknown JS syscall ${op}`);
+      return handler(exec, args);
+    },
+  };
+}
+
+/** Calls made by a running function carry its identity and may reach internal functions. */
+function asFunctionCaller(exec: Exec) {
+  return { ...exec.caller, admin: true } as typeof exec.caller;
+}
+
+function systemNumber(table: string): number | undefined {
+  return ({ _scheduled_functions: 1, _storage: 2 } as Record<string, number>)[table];
+}
+
+export { FunctionError };

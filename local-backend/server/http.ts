@@ -1,0 +1,220 @@
+/**
+ * HTTP endpoints on the deployment URL: the API ConvexHttpClient uses (/api/query, /api/mutation,
+ * /api/action, /api/function, /api/run/<path>), file storage upload/download, and a small stats
+ * endpoint. Bodies are size-limited; every failure is a clear JSON error, never a crash.
+ */
+import type http from "node:http";
+import type { JSONValue } from "convex/values";
+import type { Caller } from "../runtime/context.js";
+import { FunctionError, toFunctionError } from "../runtime/errors.js";
+import { ANONYMOUS, type Runtime } from "../runtime/runtime.js";
+import { encodeTs } from "./ts.js";
+
+export const MAX_BODY_BYTES = 16 * 1024 * 1024 + 1024;
+const UDF_FAILED = 560;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(
+        new HttpError(
+          413,
+          "PayloadTooLarge",
+          `Request body is ${declared} bytes; the limit is ${limit} bytes.`,
+        ),
+      );
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(
+          new HttpError(
+            413,
+            "PayloadTooLarge",
+            `Request body exceeds the limit of ${limit} bytes.`,
+          ),
+        );
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  if (res.headersSent) return;
+  res.writeHead(status, { "Content-Type": "application/json", ...CORS });
+  res.end(JSON.stringify(body));
+}
+
+export const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Headers": "Content-Type, Authorization, Convex-Client",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+};
+
+/** Resolves the Authorization header: "Convex <admin key>" or "Bearer <jwt>". */
+export async function callerFrom(runtime: Runtime, header: string | undefined): Promise<Caller> {
+  if (!header) return ANONYMOUS;
+  const [scheme, token] = header.split(" ", 2);
+  if (scheme === "Convex") {
+    if (token !== runtime.adminKey)
+      throw new HttpError(
+        401,
+        "BadAdminKey",
+        "The provided admin key is invalid for this deployment.",
+      );
+    return { identity: null, token: null, admin: true };
+  }
+  if (scheme === "Bearer" && token) {
+    try {
+      return { identity: await runtime.auth.verify(token), token, admin: false };
+    } catch (e) {
+      throw new HttpError(401, "Unauthenticated", (e as Error).message);
+    }
+  }
+  throw new HttpError(
+    401,
+    "Unauthenticated",
+    "Authorization header must be 'Bearer <token>' or 'Convex <admin key>'.",
+  );
+}
+
+function parseJson(body: Buffer): any {
+  try {
+    return JSON.parse(body.toString("utf8") || "{}");
+  } catch {
+    throw new HttpError(400, "BadJsonBody", "The request body is not valid JSON.");
+  }
+}
+
+export async function handleApi(
+  runtime: Runtime,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+) {
+  const path = url.pathname;
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, CORS);
+    res.end();
+    return;
+  }
+  if (path === "/api/local/stats" && req.method === "GET") {
+    return sendJson(res, 200, { ...runtime.stats, ts: runtime.db.currentTs.toString() });
+  }
+  if (path.startsWith("/api/storage/")) return handleStorage(runtime, req, res, url);
+  if (req.method !== "POST")
+    throw new HttpError(405, "MethodNotAllowed", `${req.method} is not allowed on ${path}.`);
+  if (path === "/api/query_ts") return sendJson(res, 200, { ts: encodeTs(runtime.db.currentTs) });
+
+  let kind: "query" | "mutation" | "action" | "any";
+  let fnPath: string;
+  let args: JSONValue;
+  const body = parseJson(await readBody(req));
+  if (
+    path === "/api/query" ||
+    path === "/api/query_at_ts" ||
+    path === "/api/mutation" ||
+    path === "/api/action"
+  ) {
+    kind = path === "/api/mutation" ? "mutation" : path === "/api/action" ? "action" : "query";
+    if (typeof body.path !== "string")
+      throw new HttpError(400, "BadRequest", "The body must have a string `path`.");
+    fnPath = body.path;
+    args = Array.isArray(body.args) ? (body.args[0] ?? {}) : (body.args ?? {});
+  } else if (path === "/api/function" || path.startsWith("/api/run/")) {
+    kind = "any";
+    fnPath =
+      path === "/api/function"
+        ? body.path
+        : decodeURIComponent(path.slice("/api/run/".length)).replace(/\/([^/]+)$/, ":$1");
+    if (typeof fnPath !== "string")
+      throw new HttpError(400, "BadRequest", "The body must have a string `path`.");
+    args = body.args ?? {};
+  } else {
+    throw new HttpError(404, "NotFound", `No API route ${path}.`);
+  }
+  const caller = await callerFrom(runtime, req.headers.authorization);
+  try {
+    if (kind === "any") {
+      const reg = runtime.lookup(fnPath, guessKind(runtime, fnPath), caller);
+      kind = reg.kind;
+    }
+    const out =
+      kind === "query"
+        ? await runtime.runQuery(fnPath, args, caller)
+        : kind === "mutation"
+          ? await runtime.runMutation(fnPath, args, caller)
+          : await runtime.runAction(fnPath, args, caller);
+    sendJson(res, 200, { status: "success", value: out.value, logLines: out.logLines });
+  } catch (e) {
+    const err = toFunctionError(e);
+    const payload: Record<string, unknown> = {
+      status: "error",
+      errorMessage: err.message,
+      logLines: [],
+    };
+    if (err.data !== undefined) payload.errorData = err.data;
+    sendJson(res, UDF_FAILED, payload);
+  }
+}
+
+function guessKind(runtime: Runtime, fnPath: string) {
+  const reg = runtime.app.functions.get(fnPath.includes(":") ? fnPath : `${fnPath}:default`);
+  if (!reg) throw new FunctionError(`Could not find public function for '${fnPath}'.`);
+  return reg.kind;
+}
+
+async function handleStorage(
+  runtime: Runtime,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+) {
+  if (url.pathname === "/api/storage/upload") {
+    if (req.method !== "POST") throw new HttpError(405, "MethodNotAllowed", "Upload with POST.");
+    if (!runtime.files.consumeUploadToken(url.searchParams.get("token")))
+      throw new HttpError(
+        401,
+        "InvalidUploadToken",
+        "This upload URL is invalid or has expired. Generate a new one with storage.generateUploadUrl().",
+      );
+    const bytes = await readBody(req, 1024 * 1024 * 1024);
+    const storageId = await runtime.files.store(
+      bytes,
+      (req.headers["content-type"] as string) || null,
+    );
+    return sendJson(res, 200, { storageId });
+  }
+  const id = url.pathname.slice("/api/storage/".length);
+  const file = /^[0-9a-z]+$/.test(id) ? runtime.files.read(id) : null;
+  if (!file) throw new HttpError(404, "FileNotFound", `No file with storage ID ${id}.`);
+  res.writeHead(200, {
+    "Content-Type": file.contentType ?? "application/octet-stream",
+    "Content-Length": file.bytes.length,
+    "Cache-Control": "private, max-age=2592000",
+    ...CORS,
+  });
+  res.end(file.bytes);
+}
+
+export { FunctionError };

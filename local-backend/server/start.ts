@@ -1,0 +1,174 @@
+/**
+ * Starts the embedded backend: opens the data folder, loads the app's functions, and serves
+ * the deployment URL (WebSocket sync + HTTP API + storage) and the site URL (HTTP actions).
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { convexToJson, jsonToConvex, type JSONValue } from "convex/values";
+import { WebSocketServer } from "ws";
+import type { BackendOptions, RunningBackend } from "../index.js";
+import { loadEnv } from "../runtime/env.js";
+import { buildAndLoad } from "../runtime/modules.js";
+import { Runtime } from "../runtime/runtime.js";
+import { SqliteStore } from "../storage/sqlite.js";
+import { CORS, HttpError, handleApi, sendJson } from "./http.js";
+import { handleSite } from "./site.js";
+import { SyncSession } from "./sync.js";
+import { CronRunner } from "../runtime/crons.js";
+
+const MAX_WS_FRAME = 32 * 1024 * 1024;
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function adminKeyFor(dataDir: string): string {
+  const file = path.join(dataDir, "admin_key");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const key = `local|${randomBytes(24).toString("hex")}`;
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  const host = options.host ?? "127.0.0.1";
+  const functionsDir = path.resolve(options.functionsDir);
+  const dataDir = path.resolve(options.dataDir);
+  if (options.reset) fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(functionsDir)) throw new Error(`Functions folder not found: ${functionsDir}`);
+
+  const store = new SqliteStore(path.join(dataDir, "convex.sqlite3"));
+  const runtime = new Runtime(store, dataDir);
+  runtime.adminKey = adminKeyFor(dataDir);
+  const env = loadEnv(functionsDir, options.env);
+  Object.assign(process.env, env);
+  runtime.env = env;
+  const buildDir = path.join(dataDir, "modules");
+  fs.mkdirSync(buildDir, { recursive: true });
+  runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+
+  const sessions = new Set<SyncSession>();
+  runtime.listeners.add((event) => {
+    for (const s of sessions) s.onCommit(event);
+  });
+
+  const log = (...a: unknown[]) => {
+    if (!options.quiet) console.log("[backend]", ...a);
+  };
+
+  const api = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    handleApi(runtime, req, res, url).catch((e) => {
+      if (e instanceof HttpError)
+        return sendJson(res, e.status, { code: e.code, message: e.message });
+      log("internal error", e);
+      sendJson(res, 500, { code: "InternalServerError", message: (e as Error).message });
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME });
+  api.on("upgrade", (req, socket, head) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!/^\/api\/[^/]+\/sync$/.test(url.pathname)) {
+      socket.write("HTTP/1.1 404 Not Found\r\n\r\n");
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const session = new SyncSession(ws, runtime, (s) => sessions.delete(s));
+      sessions.add(session);
+    });
+  });
+  const port = await listen(api, options.port ?? 3210, host);
+  const url = `http://${host}:${port}`;
+  runtime.files.baseUrl = url;
+
+  const site = http.createServer((req, res) => {
+    if (
+      req.method === "OPTIONS" &&
+      !runtime.app.http?.lookup(new URL(req.url ?? "/", url).pathname, "OPTIONS")
+    ) {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    handleSite(runtime, req, res, siteUrl).catch((e) => {
+      if (e instanceof HttpError)
+        return sendJson(res, e.status, { code: e.code, message: e.message });
+      sendJson(res, 500, { code: "InternalServerError", message: (e as Error).message });
+    });
+  });
+  const sitePort = await listen(site, options.sitePort ?? (options.port ? port + 1 : 3211), host);
+  const siteUrl = `http://${host}:${sitePort}`;
+  process.env.CONVEX_SITE_URL = siteUrl;
+  process.env.CONVEX_CLOUD_URL = url;
+
+  await runtime.scheduler.start();
+  runtime.onScheduled = () => runtime.scheduler.wake();
+  const crons = new CronRunner(runtime);
+  crons.start();
+
+  let watcher: fs.FSWatcher | null = null;
+  if (options.watch) {
+    let timer: NodeJS.Timeout | null = null;
+    watcher = fs.watch(functionsDir, { recursive: true }, (_event, file) => {
+      if (!file || file.includes("_generated") || file.startsWith(".")) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(async () => {
+        try {
+          runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+          crons.start();
+          log(`reloaded functions after a change to ${file}`);
+        } catch (e) {
+          log(`could not reload functions: ${(e as Error).message}`);
+        }
+      }, 150);
+    });
+  }
+
+  return {
+    url,
+    siteUrl,
+    adminKey: runtime.adminKey,
+    async run(fnPath: string, args: Record<string, unknown> = {}) {
+      const caller = { identity: null, token: null, admin: true };
+      const reg = runtime.app.functions.get(fnPath.includes(":") ? fnPath : `${fnPath}:default`);
+      if (!reg) throw new Error(`No function ${fnPath}`);
+      const json = convexToJson(args as any) as JSONValue;
+      const out =
+        reg.kind === "query"
+          ? await runtime.runQuery(fnPath, json, caller)
+          : reg.kind === "mutation"
+            ? await runtime.runMutation(fnPath, json, caller)
+            : await runtime.runAction(fnPath, json, caller);
+      return jsonToConvex(out.value);
+    },
+    documentCount() {
+      return store
+        .allTables()
+        .filter((t) => !t.name.startsWith("_"))
+        .reduce((n, t) => n + t.count, 0);
+    },
+    runtime,
+    async close() {
+      watcher?.close();
+      crons.stop();
+      runtime.scheduler.stop();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      api.closeAllConnections?.();
+      site.closeAllConnections?.();
+      await Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
+      store.close();
+    },
+  } as RunningBackend;
+}

@@ -1,0 +1,353 @@
+/**
+ * The Convex WebSocket sync protocol (node_modules/convex/src/browser/sync/protocol.ts), so an
+ * unmodified ConvexClient / ConvexReactClient can connect. Each socket is a session with a
+ * query set; after every commit only queries whose read set intersects the write set re-run,
+ * and only changed results are pushed, in one Transition per session.
+ */
+import type { JSONValue } from "convex/values";
+import type { WebSocket } from "ws";
+import type { Caller } from "../runtime/context.js";
+import { FunctionError, toFunctionError } from "../runtime/errors.js";
+import { intersects, type ReadSet } from "../runtime/readset.js";
+import { ANONYMOUS, type CommitEvent, type Runtime } from "../runtime/runtime.js";
+import { encodeTs } from "./ts.js";
+
+interface Subscription {
+  udfPath: string;
+  args: JSONValue;
+  readSet: ReadSet | null;
+  /** Serialized last result sent, to push only changes. */
+  last: string | null;
+}
+
+type ClientMessage = Record<string, any> & { type: string };
+
+/** Mutation outcomes by session, so a reconnecting client's re-sent mutation never runs twice. */
+const completedMutations = new Map<string, Map<number, Record<string, unknown>>>();
+const MAX_REMEMBERED = 1000;
+
+export class SyncSession {
+  private sessionId = "";
+  private querySet = new Map<number, Subscription>();
+  private sent = { querySet: 0, identity: 0, ts: 0n };
+  private target = { querySet: 0, identity: 0 };
+  private dirty = new Set<number>();
+  private removed = new Set<number>();
+  private caller: Caller = ANONYMOUS;
+  private forceTransition = false;
+  private flushing = false;
+  private flushAgain = false;
+  private inbox: Promise<void> = Promise.resolve();
+  private closed = false;
+  private pingTimer: NodeJS.Timeout;
+  private lastSend = Date.now();
+
+  constructor(
+    private ws: WebSocket,
+    private runtime: Runtime,
+    private onClose: (s: SyncSession) => void,
+  ) {
+    ws.on("message", (data, isBinary) => {
+      if (isBinary) return this.fatal("Binary frames are not part of the Convex sync protocol.");
+      let msg: ClientMessage;
+      try {
+        msg = JSON.parse(data.toString());
+        if (!msg || typeof msg !== "object" || typeof msg.type !== "string")
+          throw new Error("missing type");
+      } catch (e) {
+        return this.fatal(`Malformed message: ${(e as Error).message}`);
+      }
+      this.receive(msg);
+    });
+    ws.on("close", () => this.close());
+    ws.on("error", () => this.close());
+    // The client reconnects after 60 s of server silence; keep idle sockets alive.
+    this.pingTimer = setInterval(() => {
+      if (Date.now() - this.lastSend > 15_000) this.send({ type: "Ping" });
+    }, 5_000);
+    this.pingTimer.unref();
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    this.onClose(this);
+  }
+
+  private send(msg: Record<string, unknown>) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.lastSend = Date.now();
+    this.ws.send(JSON.stringify(msg));
+  }
+
+  private fatal(error: string) {
+    this.send({ type: "FatalError", error });
+    this.ws.close(1008, error.slice(0, 120));
+    this.close();
+  }
+
+  private receive(msg: ClientMessage) {
+    // Actions run beside the inbox: a slow action must not hold up query updates.
+    if (msg.type === "Action") {
+      void this.handleAction(msg);
+      return;
+    }
+    this.inbox = this.inbox
+      .then(() => this.handle(msg))
+      .catch((e) => this.fatal(String(e?.message ?? e)));
+  }
+
+  private async handle(msg: ClientMessage) {
+    switch (msg.type) {
+      case "Connect":
+        this.sessionId = String(msg.sessionId ?? "");
+        return;
+      case "ModifyQuerySet":
+        return this.modifyQuerySet(msg);
+      case "Authenticate":
+        return this.authenticate(msg);
+      case "Mutation":
+        return this.mutation(msg);
+      case "Event":
+        return;
+      default:
+        throw new Error(`Unknown message type ${msg.type}`);
+    }
+  }
+
+  private modifyQuerySet(msg: ClientMessage) {
+    if (msg.baseVersion !== this.target.querySet)
+      throw new Error(
+        `Query set version mismatch: expected ${this.target.querySet}, got ${msg.baseVersion}`,
+      );
+    for (const m of msg.modifications ?? []) {
+      if (m.type === "Add") {
+        if (typeof m.udfPath !== "string" || !Array.isArray(m.args))
+          throw new Error("Malformed Add modification");
+        this.querySet.set(m.queryId, {
+          udfPath: m.udfPath,
+          args: m.args[0] ?? {},
+          readSet: null,
+          last: null,
+        });
+        this.removed.delete(m.queryId);
+        this.dirty.add(m.queryId);
+      } else if (m.type === "Remove") {
+        this.querySet.delete(m.queryId);
+        this.dirty.delete(m.queryId);
+        this.removed.add(m.queryId);
+      } else throw new Error(`Unknown query set modification ${m.type}`);
+    }
+    this.target.querySet = msg.newVersion;
+    this.scheduleFlush();
+  }
+
+  private async authenticate(msg: ClientMessage) {
+    if (msg.baseVersion !== this.target.identity)
+      throw new Error(
+        `Identity version mismatch: expected ${this.target.identity}, got ${msg.baseVersion}`,
+      );
+    let caller: Caller;
+    try {
+      if (msg.tokenType === "None") caller = ANONYMOUS;
+      else if (msg.tokenType === "Admin") {
+        if (msg.value !== this.runtime.adminKey) throw new Error("Invalid admin key");
+        caller = { identity: msg.impersonating ?? null, token: null, admin: true };
+      } else if (msg.tokenType === "User") {
+        const identity = await this.runtime.auth.verify(String(msg.value));
+        caller = { identity, token: String(msg.value), admin: false };
+      } else throw new Error(`Unknown token type ${msg.tokenType}`);
+    } catch (e) {
+      this.send({
+        type: "AuthError",
+        error: (e as Error).message,
+        baseVersion: msg.baseVersion,
+        authUpdateAttempted: true,
+      });
+      return;
+    }
+    this.caller = caller;
+    this.target.identity = msg.baseVersion + 1;
+    // Every result may depend on who is asking.
+    for (const id of this.querySet.keys()) this.dirty.add(id);
+    this.scheduleFlush();
+  }
+
+  private async mutation(msg: ClientMessage) {
+    const requestId = msg.requestId as number;
+    let remembered = completedMutations.get(this.sessionId);
+    const previous = remembered?.get(requestId);
+    if (previous) {
+      this.send(previous);
+      this.forceTransition = true;
+      this.scheduleFlush();
+      return;
+    }
+    let response: Record<string, unknown>;
+    try {
+      if (typeof msg.udfPath !== "string")
+        throw new FunctionError("Mutation message has no udfPath");
+      const out = await this.runtime.runMutation(msg.udfPath, msg.args?.[0] ?? {}, this.caller);
+      response = {
+        type: "MutationResponse",
+        requestId,
+        success: true,
+        result: out.value,
+        ts: encodeTs(out.ts),
+        logLines: out.logLines,
+      };
+    } catch (e) {
+      const err = toFunctionError(e);
+      response = {
+        type: "MutationResponse",
+        requestId,
+        success: false,
+        result: err.message,
+        logLines: [],
+      };
+      if (err.data !== undefined) response.errorData = err.data;
+    }
+    if (this.sessionId) {
+      if (!remembered) completedMutations.set(this.sessionId, (remembered = new Map()));
+      remembered.set(requestId, response);
+      if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    }
+    this.send(response);
+    // The client resolves the mutation only once a Transition reaches its timestamp.
+    this.forceTransition = true;
+    this.scheduleFlush();
+  }
+
+  private async handleAction(msg: ClientMessage) {
+    let response: Record<string, unknown>;
+    try {
+      const out = await this.runtime.runAction(
+        String(msg.udfPath),
+        msg.args?.[0] ?? {},
+        this.caller,
+      );
+      response = {
+        type: "ActionResponse",
+        requestId: msg.requestId,
+        success: true,
+        result: out.value,
+        logLines: out.logLines,
+      };
+    } catch (e) {
+      const err = toFunctionError(e);
+      response = {
+        type: "ActionResponse",
+        requestId: msg.requestId,
+        success: false,
+        result: err.message,
+        logLines: [],
+      };
+      if (err.data !== undefined) response.errorData = err.data;
+    }
+    this.send(response);
+  }
+
+  /** Called synchronously for every commit. */
+  onCommit(event: CommitEvent) {
+    let any = false;
+    for (const [id, sub] of this.querySet) {
+      if (sub.readSet && !this.dirty.has(id) && intersects(sub.readSet, event.writeSet)) {
+        this.dirty.add(id);
+        any = true;
+      }
+    }
+    if (any) this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    this.flushing = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush() {
+    try {
+      do {
+        this.flushAgain = false;
+        await this.flushOnce();
+      } while (this.flushAgain && !this.closed);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async flushOnce() {
+    if (this.closed) return;
+    const modifications: Record<string, unknown>[] = [];
+    let ts = this.sent.ts;
+    let target = { ...this.target };
+    // Everything is decided under the lock: commits only happen under it, so the dirty set is
+    // complete for the snapshot these queries read, and the Transition's ts is honest.
+    await this.runtime.runQueriesAtOnce(async (run) => {
+      ts = this.runtime.db.currentTs;
+      target = { ...this.target };
+      const caller = this.caller;
+      const work = [...this.dirty];
+      this.dirty.clear();
+      const identityChanged = target.identity !== this.sent.identity;
+      for (const id of work) {
+        const sub = this.querySet.get(id);
+        if (!sub) continue;
+        let mod: Record<string, unknown>;
+        try {
+          const out = await run(sub.udfPath, sub.args, caller);
+          sub.readSet = out.readSet;
+          mod = {
+            type: "QueryUpdated",
+            queryId: id,
+            value: out.value,
+            logLines: out.logLines,
+            journal: null,
+          };
+        } catch (e) {
+          const err = toFunctionError(e);
+          sub.readSet = (e as { readSet?: ReadSet }).readSet ?? null;
+          mod = {
+            type: "QueryFailed",
+            queryId: id,
+            errorMessage: err.message,
+            logLines: [],
+            journal: null,
+          };
+          if (err.data !== undefined) mod.errorData = err.data;
+        }
+        const serialized = JSON.stringify(
+          mod.type === "QueryUpdated"
+            ? ["ok", mod.value]
+            : ["err", mod.errorMessage, mod.errorData ?? null],
+        );
+        if (serialized === sub.last && !identityChanged) continue;
+        sub.last = serialized;
+        modifications.push(mod);
+      }
+      for (const id of this.removed) modifications.push({ type: "QueryRemoved", queryId: id });
+      this.removed.clear();
+    });
+    const versionMoved =
+      target.querySet !== this.sent.querySet || target.identity !== this.sent.identity;
+    if (!modifications.length && !versionMoved && !this.forceTransition) return;
+    this.forceTransition = false;
+    const startVersion = {
+      querySet: this.sent.querySet,
+      identity: this.sent.identity,
+      ts: encodeTs(this.sent.ts),
+    };
+    if (ts < this.sent.ts) ts = this.sent.ts;
+    this.sent = { querySet: target.querySet, identity: target.identity, ts };
+    this.send({
+      type: "Transition",
+      startVersion,
+      endVersion: { querySet: target.querySet, identity: target.identity, ts: encodeTs(ts) },
+      modifications,
+    });
+  }
+}

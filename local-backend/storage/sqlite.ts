@@ -1,0 +1,245 @@
+/**
+ * SQLite persistence for the embedded backend: documents plus one row per index entry keyed by
+ * an order-preserving encoding of the indexed values (values/keys.ts). Range reads walk the
+ * (index_id, key) primary key, so a page costs O(log n + k) whatever the table's size.
+ *
+ * Everything runs on one connection: the executor serialises transactions (see
+ * runtime/executor.ts), so a mutation writes straight into an open SQLite transaction and
+ * reads its own writes; a throw rolls it back.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export interface TableInfo {
+  number: number;
+  name: string;
+  count: number;
+}
+
+export interface IndexInfo {
+  id: number;
+  tableNumber: number;
+  /** Name without the table prefix, e.g. "by_creation_time", "by_store". */
+  name: string;
+  /** User-declared fields; the key also holds _creationTime and _id after them. */
+  fields: string[];
+}
+
+export interface Row {
+  key: Buffer;
+  json: string;
+}
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tables (
+  number INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, count INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS indexes (
+  id INTEGER PRIMARY KEY, table_number INTEGER NOT NULL, name TEXT NOT NULL,
+  fields TEXT NOT NULL, UNIQUE (table_number, name));
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, table_number INTEGER NOT NULL, ts INTEGER NOT NULL, json TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_entries (
+  index_id INTEGER NOT NULL, key BLOB NOT NULL, doc_id TEXT NOT NULL,
+  PRIMARY KEY (index_id, key)) WITHOUT ROWID;
+`;
+
+export class SqliteStore {
+  readonly db: Database.Database;
+  private tablesByName = new Map<string, TableInfo>();
+  private tablesByNumber = new Map<number, TableInfo>();
+  private indexesByTable = new Map<number, IndexInfo[]>();
+  private stmts;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode: a commit is in the WAL before we answer, so it survives a killed
+    // process; only an OS crash could lose the last transactions.
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("cache_size = -65536");
+    this.db.exec(SCHEMA_SQL);
+    const d = this.db;
+    const range = (op: string, dir: string) =>
+      d.prepare(
+        `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
+         WHERE e.index_id = ? AND e.key ${op} ? AND e.key < ? ORDER BY e.key ${dir} LIMIT ?`,
+      );
+    this.stmts = {
+      getMeta: d.prepare("SELECT value FROM meta WHERE key = ?").pluck(),
+      setMeta: d.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
+      insertTable: d.prepare("INSERT INTO tables (number, name, count) VALUES (?, ?, 0)"),
+      setCount: d.prepare("UPDATE tables SET count = ? WHERE number = ?"),
+      insertIndex: d.prepare(
+        "INSERT INTO indexes (table_number, name, fields) VALUES (?, ?, ?) RETURNING id",
+      ),
+      deleteIndex: d.prepare("DELETE FROM indexes WHERE id = ?"),
+      deleteIndexEntries: d.prepare("DELETE FROM index_entries WHERE index_id = ?"),
+      getDoc: d.prepare("SELECT table_number AS tableNumber, json FROM documents WHERE id = ?"),
+      putDoc: d.prepare(
+        "INSERT INTO documents (id, table_number, ts, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET ts = excluded.ts, json = excluded.json",
+      ),
+      deleteDoc: d.prepare("DELETE FROM documents WHERE id = ?"),
+      putEntry: d.prepare("INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)"),
+      deleteEntry: d.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?"),
+      ascFrom: range(">=", "ASC"),
+      ascAfter: range(">", "ASC"),
+      // Descending reads pass the upper bound as the second parameter; the first is the floor.
+      desc: d.prepare(
+        `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
+         WHERE e.index_id = ? AND e.key >= ? AND e.key < ? ORDER BY e.key DESC LIMIT ?`,
+      ),
+      tableDocs: d.prepare("SELECT json FROM documents WHERE table_number = ? ORDER BY id"),
+    };
+    this.loadCatalog();
+  }
+
+  loadCatalog() {
+    this.tablesByName.clear();
+    this.tablesByNumber.clear();
+    this.indexesByTable.clear();
+    for (const t of this.db
+      .prepare("SELECT number, name, count FROM tables")
+      .all() as TableInfo[]) {
+      this.tablesByName.set(t.name, t);
+      this.tablesByNumber.set(t.number, t);
+    }
+    const rows = this.db
+      .prepare("SELECT id, table_number AS tableNumber, name, fields FROM indexes")
+      .all() as Array<Omit<IndexInfo, "fields"> & { fields: string }>;
+    for (const r of rows) {
+      const list = this.indexesByTable.get(r.tableNumber) ?? [];
+      list.push({ ...r, fields: JSON.parse(r.fields) });
+      this.indexesByTable.set(r.tableNumber, list);
+    }
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key) as string | undefined;
+  }
+  setMeta(key: string, value: string) {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  table(name: string): TableInfo | undefined {
+    return this.tablesByName.get(name);
+  }
+  tableByNumber(n: number): TableInfo | undefined {
+    return this.tablesByNumber.get(n);
+  }
+  allTables(): TableInfo[] {
+    return [...this.tablesByName.values()];
+  }
+  indexes(tableNumber: number): IndexInfo[] {
+    return this.indexesByTable.get(tableNumber) ?? [];
+  }
+  index(tableNumber: number, name: string): IndexInfo | undefined {
+    return this.indexes(tableNumber).find((i) => i.name === name);
+  }
+
+  /** Creates a table with its two system indexes. Call inside a transaction. */
+  createTable(name: string, number: number): TableInfo {
+    this.stmts.insertTable.run(number, name);
+    const info = { number, name, count: 0 };
+    this.tablesByName.set(name, info);
+    this.tablesByNumber.set(number, info);
+    this.addIndex(number, "by_id", []);
+    this.addIndex(number, "by_creation_time", []);
+    return info;
+  }
+
+  addIndex(tableNumber: number, name: string, fields: string[]): IndexInfo {
+    const { id } = this.stmts.insertIndex.get(tableNumber, name, JSON.stringify(fields)) as {
+      id: number;
+    };
+    const info = { id, tableNumber, name, fields };
+    const list = this.indexesByTable.get(tableNumber) ?? [];
+    list.push(info);
+    this.indexesByTable.set(tableNumber, list);
+    return info;
+  }
+
+  dropIndex(info: IndexInfo) {
+    this.stmts.deleteIndexEntries.run(info.id);
+    this.stmts.deleteIndex.run(info.id);
+    const list = (this.indexesByTable.get(info.tableNumber) ?? []).filter((i) => i.id !== info.id);
+    this.indexesByTable.set(info.tableNumber, list);
+  }
+
+  setCount(tableNumber: number, count: number) {
+    this.stmts.setCount.run(count, tableNumber);
+    const t = this.tablesByNumber.get(tableNumber);
+    if (t) t.count = count;
+  }
+
+  getDoc(id: string): { tableNumber: number; json: string } | undefined {
+    return this.stmts.getDoc.get(id) as { tableNumber: number; json: string } | undefined;
+  }
+
+  putDoc(id: string, tableNumber: number, ts: bigint, json: string) {
+    this.stmts.putDoc.run(id, tableNumber, ts, json);
+  }
+
+  deleteDoc(id: string) {
+    this.stmts.deleteDoc.run(id);
+  }
+
+  putEntry(indexId: number, key: Buffer, docId: string) {
+    this.stmts.putEntry.run(indexId, key, docId);
+  }
+
+  deleteEntry(indexId: number, key: Buffer) {
+    this.stmts.deleteEntry.run(indexId, key);
+  }
+
+  /** Rows with lo <= key < hi (or lo < key when `afterLo`), ascending. */
+  readAsc(indexId: number, lo: Buffer, hi: Buffer, limit: number, afterLo: boolean): Row[] {
+    const stmt = afterLo ? this.stmts.ascAfter : this.stmts.ascFrom;
+    return stmt.all(indexId, lo, hi, limit) as Row[];
+  }
+
+  /** Rows with lo <= key < hi, descending. */
+  readDesc(indexId: number, lo: Buffer, hi: Buffer, limit: number): Row[] {
+    return this.stmts.desc.all(indexId, lo, hi, limit) as Row[];
+  }
+
+  /** Every document of a table (for export and index backfills). */
+  *scanTable(tableNumber: number): Iterable<string> {
+    for (const row of this.stmts.tableDocs.iterate(tableNumber) as Iterable<{ json: string }>) {
+      yield row.json;
+    }
+  }
+
+  // Transactions are opened and closed by hand because a Convex function awaits between its
+  // writes; better-sqlite3's db.transaction() only wraps synchronous code.
+  begin() {
+    this.db.exec("BEGIN IMMEDIATE");
+  }
+  commit() {
+    this.db.exec("COMMIT");
+  }
+  rollback() {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    this.loadCatalog();
+  }
+  savepoint(name: string) {
+    this.db.exec(`SAVEPOINT ${name}`);
+  }
+  release(name: string) {
+    this.db.exec(`RELEASE ${name}`);
+  }
+  rollbackTo(name: string) {
+    this.db.exec(`ROLLBACK TO ${name}`);
+    this.db.exec(`RELEASE ${name}`);
+    this.loadCatalog();
+  }
+
+  close() {
+    this.db.close();
+  }
+}
