@@ -7,7 +7,7 @@ import type { Value } from "convex/values";
 import { convexToJson, jsonToConvex } from "convex/values";
 import type { IndexInfo, SqliteStore, TableInfo } from "../storage/sqlite.js";
 import { decodeDocumentId } from "../values/ids.js";
-import { encodeKey } from "../values/keys.js";
+import { encodeKey, MAX_KEY, MIN_KEY } from "../values/keys.js";
 import { realNow } from "./determinism.js";
 import { getField } from "./fields.js";
 import type { SchemaInfo } from "./schema.js";
@@ -19,6 +19,11 @@ export const SYSTEM_TABLES: Record<string, number> = {
   _scheduled_functions: 1,
   _storage: 2,
   _cron_jobs: 3,
+};
+
+/** Indexes the runtime itself needs on system tables (not visible to withIndex). */
+const SYSTEM_INDEXES: Record<string, Array<{ name: string; fields: string[] }>> = {
+  _scheduled_functions: [{ name: "by_state_time", fields: ["state.kind", "scheduledTime"] }],
 };
 
 export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
@@ -93,10 +98,14 @@ export class Database {
       this.store.setMeta("nextTableNumber", String(next + 1));
     }
     const info = this.store.createTable(name, number);
-    for (const def of this.schema.tables.get(name)?.indexes ?? []) {
+    for (const def of this.wantedIndexes(name)) {
       this.store.addIndex(info.number, def.name, def.fields);
     }
     return info;
+  }
+
+  private wantedIndexes(table: string) {
+    return [...(this.schema.tables.get(table)?.indexes ?? []), ...(SYSTEM_INDEXES[table] ?? [])];
   }
 
   /** Resolves "table.index" to index metadata, with Convex's error when it is not declared. */
@@ -162,7 +171,7 @@ export class Database {
     try {
       for (const name of schema.tables.keys()) this.ensureTable(name);
       for (const table of store.allTables()) {
-        const wanted = schema.tables.get(table.name)?.indexes ?? [];
+        const wanted = this.wantedIndexes(table.name);
         for (const existing of store.indexes(table.number)) {
           if (existing.name === "by_id" || existing.name === "by_creation_time") continue;
           const def = wanted.find((w) => w.name === existing.name);
@@ -172,9 +181,17 @@ export class Database {
         for (const def of wanted) {
           if (store.index(table.number, def.name)) continue;
           const index = store.addIndex(table.number, def.name, def.fields);
-          for (const json of store.scanTable(table.number)) {
-            const doc = jsonToConvex(JSON.parse(json)) as Doc;
-            store.putEntry(index.id, indexKey(index, doc), doc._id);
+          // Backfill in pages: SQLite can't write while a read cursor is open on one connection.
+          const byTime = store.index(table.number, "by_creation_time")!;
+          let after: Buffer | null = null;
+          for (;;) {
+            const rows = store.readAsc(byTime.id, after ?? MIN_KEY, MAX_KEY, 1000, after !== null);
+            for (const row of rows) {
+              const doc = jsonToConvex(JSON.parse(row.json)) as Doc;
+              store.putEntry(index.id, indexKey(index, doc), doc._id);
+            }
+            if (rows.length < 1000) break;
+            after = rows[rows.length - 1].key;
           }
         }
       }

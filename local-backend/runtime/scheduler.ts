@@ -48,7 +48,6 @@ export class Scheduler {
     const scheduledTime = Math.round(Number(args.ts) * 1000);
     if (!Number.isFinite(scheduledTime))
       throw new Error("The scheduled time must be a finite number.");
-    this.ensureIndex(tx);
     tx.scheduledWork = true;
     return tx.insertDoc(TABLE, {
       name,
@@ -64,13 +63,6 @@ export class Scheduler {
     const state = doc.state as State;
     if (state.kind === "pending" || state.kind === "inProgress") {
       tx.patch(TABLE, id, { state: { kind: "canceled" }, completedTime: realNow() }, true);
-    }
-  }
-
-  private ensureIndex(tx: Tx) {
-    const table = tx.db.ensureTable(TABLE);
-    if (!tx.db.store.index(table.number, INDEX)) {
-      tx.db.store.addIndex(table.number, INDEX, ["state.kind", "scheduledTime"]);
     }
   }
 
