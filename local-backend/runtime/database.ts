@@ -10,6 +10,7 @@ import { decodeDocumentId } from "../values/ids.js";
 import { encodeKey, MAX_KEY, MIN_KEY } from "../values/keys.js";
 import { realNow } from "./determinism.js";
 import { getField } from "./fields.js";
+import { filterToken } from "../storage/search.js";
 import type { SchemaInfo } from "./schema.js";
 import { EMPTY_SCHEMA } from "./schema.js";
 
@@ -154,10 +155,56 @@ export class Database {
         touched(index.id, newKey);
       }
     }
+    this.writeSearchEntries(table.name, id, newDoc);
     if (newDoc) this.store.putDoc(id, table.number, ts, JSON.stringify(convexToJson(newDoc)));
     else this.store.deleteDoc(id);
     const delta = (newDoc ? 1 : 0) - (oldDoc ? 1 : 0);
     if (delta !== 0) this.store.setCount(table.number, table.count + delta);
+  }
+
+  private writeSearchEntries(tableName: string, id: string, doc: Doc | null) {
+    for (const def of this.schema.tables.get(tableName)?.searchIndexes ?? []) {
+      const name = `${tableName}.${def.name}`;
+      const body = doc ? getField(doc, def.searchField) : undefined;
+      if (!doc || typeof body !== "string") {
+        this.store.search.remove(name, id);
+        continue;
+      }
+      const tokens = def.filterFields.map((f) => filterToken(name, f, getField(doc, f)));
+      this.store.search.put(name, id, body, tokens);
+    }
+  }
+
+  /** Rebuilds search indexes whose definition changed; drops removed ones. */
+  private applySearchIndexes(schema: SchemaInfo) {
+    const wanted = new Map<string, string>();
+    for (const [table, def] of schema.tables)
+      for (const si of def.searchIndexes)
+        wanted.set(
+          `${table}.${si.name}`,
+          JSON.stringify({ f: si.searchField, ff: si.filterFields }),
+        );
+    for (const { name } of this.store.search.specs())
+      if (!wanted.has(name)) this.store.search.drop(name);
+    for (const [name, spec] of wanted) {
+      if (this.store.search.spec(name) === spec) continue;
+      this.store.search.drop(name, true);
+      this.store.search.setSpec(name, spec);
+      const tableName = name.slice(0, name.indexOf("."));
+      const table = this.store.table(tableName);
+      if (!table) continue;
+      const byTime = this.store.index(table.number, "by_creation_time")!;
+      let after: Buffer | null = null;
+      for (;;) {
+        const rows = this.store.readAsc(byTime.id, after ?? MIN_KEY, MAX_KEY, 1000, after !== null);
+        for (const row of rows) {
+          const doc = jsonToConvex(JSON.parse(row.json)) as Doc;
+          this.writeSearchEntries(tableName, doc._id, doc);
+        }
+        if (rows.length < 1000) break;
+        after = rows[rows.length - 1].key;
+      }
+    }
   }
 
   /**
@@ -195,6 +242,7 @@ export class Database {
           }
         }
       }
+      this.applySearchIndexes(schema);
       store.commit();
     } catch (e) {
       store.rollback();

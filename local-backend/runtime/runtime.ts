@@ -36,7 +36,7 @@ import type { Doc } from "./database.js";
 import { FileStorage } from "./files.js";
 import type { SerializedQuery } from "./query.js";
 import { Scheduler } from "./scheduler.js";
-import { naiveSearch, vectorSearch } from "./search.js";
+import { textSearch, vectorSearch } from "./search.js";
 
 export interface CommitEvent {
   ts: bigint;
@@ -74,7 +74,7 @@ export class Runtime {
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   /** Full-text search (installed by the search engine; see runtime/search.ts). */
-  search: (tx: Tx, query: SerializedQuery) => Doc[] = (tx, q) => naiveSearch(tx, q);
+  search: (tx: Tx, query: SerializedQuery) => Doc[] = (tx, q) => textSearch(tx, q);
 
   constructor(
     readonly store: SqliteStore,

@@ -1,10 +1,11 @@
 /**
- * Full-text and vector search. Text search tokenizes like Convex (lower-cased words, the last
- * query term matched as a prefix), ranks by matched terms (BM25-like weighting by rarity),
- * applies equality filter fields, and caps results at 1,024 as Convex does. Vector search is
- * exact (cosine similarity over the filtered rows) — right for the small tables it serves here.
+ * Full-text and vector search. Text search runs on SQLite FTS5 (storage/search.ts): terms are
+ * OR-ed, the last one matched as a prefix, ranked by BM25, equality filter fields applied in
+ * the same MATCH, capped at 1,024 results as in Convex. Vector search is exact (cosine
+ * similarity over the filtered rows) — right for the small tables it serves here.
  */
-import { compareValues, jsonToConvex, type Value } from "convex/values";
+import { jsonToConvex, type Value } from "convex/values";
+import { filterToken, queryTerms } from "../storage/search.js";
 import { MAX_KEY, MIN_KEY } from "../values/keys.js";
 import type { Database, Doc } from "./database.js";
 import { evaluate } from "./filters.js";
@@ -13,14 +14,6 @@ import type { SerializedQuery } from "./query.js";
 import type { Tx } from "./tx.js";
 
 export const MAX_SEARCH_RESULTS = 1024;
-
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 function allDocs(db: Database, table: string): Doc[] {
   const t = db.store.table(table);
@@ -31,63 +24,46 @@ function allDocs(db: Database, table: string): Doc[] {
     .map((r) => jsonToConvex(JSON.parse(r.json)) as Doc);
 }
 
-export function naiveSearch(tx: Tx, query: SerializedQuery): Doc[] {
+/** `withSearchIndex` queries: one FTS5 MATCH, relevance order, at most 1,024 results. */
+export function textSearch(tx: Tx, query: SerializedQuery): Doc[] {
   const source = query.source;
   if (source.type !== "Search") return [];
   const [table, indexName] = source.indexName.split(".");
   const def = tx.db.schema.tables.get(table)?.searchIndexes.find((i) => i.name === indexName);
   if (!def) throw new Error(`Search index ${source.indexName} not found in the schema.`);
   const t = tx.db.store.table(table);
-  if (t) {
-    const index = tx.db.store.index(t.number, "by_creation_time")!;
-    tx.readSet.add({ indexId: index.id, lo: MIN_KEY, hi: MAX_KEY });
-  }
+  if (!t) return [];
+  // Any write to the table may change relevance or membership: subscribe to all of it.
+  const index = tx.db.store.index(t.number, "by_creation_time")!;
+  tx.readSet.add({ indexId: index.id, lo: MIN_KEY, hi: MAX_KEY });
+  tx.metrics.query();
   let terms: string[] = [];
-  const eqs: Array<{ field: string; value: Value | undefined }> = [];
+  const tokens: string[] = [];
   for (const f of source.filters) {
     if (f.type === "Search") {
       if (f.fieldPath !== def.searchField)
         throw new Error(
           `Search field "${f.fieldPath}" is not the search field of ${source.indexName} ("${def.searchField}").`,
         );
-      terms = tokenize(String(f.value)).slice(0, 16);
+      terms = queryTerms(String(f.value));
     } else {
       if (!def.filterFields.includes(f.fieldPath))
         throw new Error(
           `Filter field "${f.fieldPath}" is not a filter field of search index ${source.indexName}.`,
         );
-      eqs.push({
-        field: f.fieldPath,
-        value: f.value === undefined ? undefined : jsonToConvex(f.value),
-      });
+      const value: Value | undefined = f.value === undefined ? undefined : jsonToConvex(f.value);
+      tokens.push(filterToken(source.indexName, f.fieldPath, value));
     }
   }
-  if (terms.length === 0) return [];
-  const docs = allDocs(tx.db, table).filter((d) =>
-    eqs.every((e) => compareValues(getField(d, e.field), e.value) === 0),
-  );
-  const tokenized = docs.map((d) => {
-    const text = getField(d, def.searchField);
-    return typeof text === "string" ? tokenize(text) : [];
-  });
-  const last = terms.length - 1;
-  const matchesTerm = (tokens: string[], term: string, i: number) =>
-    tokens.some((tok) => (i === last ? tok.startsWith(term) : tok === term));
-  const df = terms.map((term, i) => tokenized.filter((toks) => matchesTerm(toks, term, i)).length);
-  const scored: Array<{ doc: Doc; score: number }> = [];
-  docs.forEach((doc, j) => {
-    let score = 0;
-    terms.forEach((term, i) => {
-      const tf = tokenized[j].filter((tok) =>
-        i === last ? tok.startsWith(term) : tok === term,
-      ).length;
-      if (tf > 0) score += (1 + Math.log(tf)) * Math.log(1 + docs.length / df[i]);
-    });
-    if (score > 0) scored.push({ doc, score });
-  });
-  scored.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
-  for (const { doc } of scored) tx.metrics.read(doc);
-  return scored.slice(0, MAX_SEARCH_RESULTS).map((s) => s.doc);
+  const ids = tx.db.store.search.search(source.indexName, terms, tokens, MAX_SEARCH_RESULTS);
+  const docs: Doc[] = [];
+  for (const id of ids) {
+    const doc = tx.db.getDoc(id);
+    if (!doc) continue;
+    tx.metrics.read(doc);
+    docs.push(doc);
+  }
+  return docs;
 }
 
 export function vectorSearch(

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { SearchStore } from "./search.js";
 
 export interface TableInfo {
   number: number;
@@ -48,6 +49,7 @@ CREATE TABLE IF NOT EXISTS index_entries (
 
 export class SqliteStore {
   readonly db: Database.Database;
+  readonly search: SearchStore;
   private tablesByName = new Map<string, TableInfo>();
   private tablesByNumber = new Map<number, TableInfo>();
   private indexesByTable = new Map<number, IndexInfo[]>();
@@ -62,6 +64,7 @@ export class SqliteStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("cache_size = -65536");
     this.db.exec(SCHEMA_SQL);
+    this.search = new SearchStore(this.db);
     const d = this.db;
     const range = (op: string, dir: string) =>
       d.prepare(
