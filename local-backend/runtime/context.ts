@@ -25,6 +25,9 @@ export interface Exec {
   requestId: string;
   scheduledFunctionId: string | null;
   visibility: "public" | "internal";
+  /** Query journal in/out: a subscribed paginated query keeps the page end it first had. */
+  journalIn: { endCursor?: string | null } | null;
+  journalOut: { endCursor?: string | null } | null;
   /** Nesting depth of runQuery/runMutation/runAction calls. */
   depth: number;
 }

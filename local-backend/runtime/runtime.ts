@@ -45,6 +45,7 @@ export interface CommitEvent {
 
 export interface QueryOutcome {
   value: JSONValue;
+  journal?: string | null;
   readSet: ReadSet;
   ts: bigint;
   logLines: string[];
@@ -86,6 +87,7 @@ export class Runtime {
     installDeterminism();
     installSyscalls(this);
     installConsoleCapture();
+    installTransactionGuards();
   }
 
   setApp(app: LoadedApp) {
@@ -178,6 +180,8 @@ export class Runtime {
       requestId: parent?.requestId ?? randomUUID().replace(/-/g, "").slice(0, 16),
       scheduledFunctionId: parent?.scheduledFunctionId ?? null,
       visibility: reg?.visibility ?? "public",
+      journalIn: null,
+      journalOut: null,
       depth: (parent?.depth ?? -1) + 1,
     };
   }
@@ -189,15 +193,22 @@ export class Runtime {
     tx: Tx,
     caller: Caller,
     parent?: Exec,
+    journal?: string | null,
   ) {
     const exec = this.newExec(reg.kind, reg, tx, caller, parent);
+    if (journal) exec.journalIn = parseJournal(journal);
     const clock = { now: realNow(), random: seededRandom(hashSeed(reg.path, argsStr)) };
     const resultStr: string = await clockStorage.run(clock, () =>
       execStorage.run(exec, () =>
         reg.kind === "query" ? reg.fn.invokeQuery(argsStr) : reg.fn.invokeMutation(argsStr),
       ),
     );
-    return { value: this.validateReturn(reg, resultStr), logLines: exec.logLines };
+    const journalOut = exec.journalOut ? JSON.stringify(exec.journalOut) : null;
+    return {
+      value: this.validateReturn(reg, resultStr),
+      logLines: exec.logLines,
+      journal: journalOut,
+    };
   }
 
   async runQuery(
@@ -224,18 +235,29 @@ export class Runtime {
   /** Runs several queries on one snapshot (a subscription refresh). */
   async runQueriesAtOnce<T>(
     fn: (
-      run: (path: string, args: JSONValue, caller: Caller) => Promise<QueryOutcome>,
+      run: (
+        path: string,
+        args: JSONValue,
+        caller: Caller,
+        journal?: string | null,
+      ) => Promise<QueryOutcome>,
     ) => Promise<T>,
   ): Promise<T> {
     return this.lock.run(() =>
-      fn(async (udfPath, argsJson, caller) => {
+      fn(async (udfPath, argsJson, caller, journal) => {
         const reg = this.lookup(udfPath, "query", caller);
         const argsStr = this.validateArgs(reg, argsJson);
         this.stats.queryExecutions++;
         const tx = new Tx(this.db, false, this.db.currentTs);
         try {
-          const { value, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
-          return { value, readSet: tx.readSet, ts: this.db.currentTs, logLines };
+          const out = await this.invokeInTx(reg, argsStr, tx, caller, undefined, journal);
+          return {
+            value: out.value,
+            readSet: tx.readSet,
+            ts: this.db.currentTs,
+            logLines: out.logLines,
+            journal: out.journal,
+          };
         } catch (e) {
           const err = toFunctionError(e);
           (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
@@ -354,11 +376,45 @@ export class Runtime {
   }
 }
 
+function parseJournal(journal: string): { endCursor?: string | null } | null {
+  try {
+    const parsed = JSON.parse(journal);
+    return parsed && typeof parsed === "object" ? parsed : null;
+  } catch {
+    return null; // an unreadable journal only costs the page its fixed boundary
+  }
+}
+
 function hashSeed(path: string, args: string): number {
   let h = 2166136261;
   const s = path + "\u0000" + args;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h ^ realNow()) >>> 0;
+}
+
+let guardsInstalled = false;
+/**
+ * Queries and mutations are deterministic transactions in Convex: timers and network calls
+ * are refused there, with Convex's wording; actions may use them freely.
+ */
+function installTransactionGuards() {
+  if (guardsInstalled) return;
+  guardsInstalled = true;
+  const inTransaction = () => {
+    const kind = execStorage.getStore()?.kind;
+    return kind === "query" || kind === "mutation";
+  };
+  const guard = <F extends (...args: any[]) => any>(name: string, original: F, label = name): F =>
+    function (this: unknown, ...args: any[]) {
+      if (inTransaction())
+        throw new Error(
+          `Can't use ${label} in queries and mutations. Please consider using an action. See https://docs.convex.dev/functions/actions for more details.`,
+        );
+      return original.apply(this, args);
+    } as unknown as F;
+  globalThis.setTimeout = guard("setTimeout", globalThis.setTimeout);
+  globalThis.setInterval = guard("setInterval", globalThis.setInterval);
+  if (globalThis.fetch) globalThis.fetch = guard("fetch", globalThis.fetch, "fetch()");
 }
 
 let consoleInstalled = false;

@@ -83,13 +83,18 @@ export function installSyscalls(runtime: Runtime) {
         throw new Error(
           "This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.",
         );
+      // A re-run subscription keeps the end cursor its first run reached (the query journal),
+      // so pages stay gapless while rows are inserted, as usePaginatedQuery expects.
+      const endCursor = args.endCursor ?? exec.journalIn?.endCursor ?? null;
       const result = queryPage(tx, {
         query: args.query,
         cursor: args.cursor,
-        endCursor: args.endCursor,
+        endCursor,
         pageSize: args.pageSize,
         maximumRowsRead: args.maximumRowsRead,
       });
+      if (exec.kind === "query" && exec.depth === 0)
+        exec.journalOut = { endCursor: result.continueCursor };
       return { ...result, page: result.page.map((d) => convexToJson(d as Value)) };
     },
     "1.0/count": (exec, args) => countTable(requireTx(exec, "count"), args.table),

@@ -57,11 +57,11 @@ export class Tx {
     const id = this.checkIdForTable(table, idArg, "get");
     const tableName = this.db.tableName(id);
     if (tableName && tableName.startsWith("_") !== isSystem) {
-      if (tableName.startsWith("_"))
-        throw new Error(
-          `System tables can only be accessed from db.system.get(), got an ID in "${tableName}".`,
-        );
-      return null;
+      throw new Error(
+        isSystem
+          ? "User tables cannot be accessed with db.system."
+          : `System tables can only be accessed with db.system, got an ID in "${tableName}".`,
+      );
     }
     this.metrics.query();
     const tableInfo = tableName ? this.db.store.table(tableName) : undefined;

@@ -18,6 +18,7 @@ interface Subscription {
   readSet: ReadSet | null;
   /** Serialized last result sent, to push only changes. */
   last: string | null;
+  journal: string | null;
 }
 
 type ClientMessage = Record<string, any> & { type: string };
@@ -130,6 +131,7 @@ export class SyncSession {
           args: m.args[0] ?? {},
           readSet: null,
           last: null,
+          journal: typeof m.journal === "string" ? m.journal : null,
         });
         this.removed.delete(m.queryId);
         this.dirty.add(m.queryId);
@@ -299,14 +301,15 @@ export class SyncSession {
         if (!sub) continue;
         let mod: Record<string, unknown>;
         try {
-          const out = await run(sub.udfPath, sub.args, caller);
+          const out = await run(sub.udfPath, sub.args, caller, sub.journal);
           sub.readSet = out.readSet;
+          if (out.journal) sub.journal = out.journal;
           mod = {
             type: "QueryUpdated",
             queryId: id,
             value: out.value,
             logLines: out.logLines,
-            journal: null,
+            journal: sub.journal,
           };
         } catch (e) {
           const err = toFunctionError(e);
@@ -316,7 +319,7 @@ export class SyncSession {
             queryId: id,
             errorMessage: err.message,
             logLines: [],
-            journal: null,
+            journal: sub.journal,
           };
           if (err.data !== undefined) mod.errorData = err.data;
         }

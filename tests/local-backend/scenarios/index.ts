@@ -1,0 +1,30 @@
+import type { Scenario } from "../harness/scenario";
+import { crudScenarios } from "./crud";
+import { errorScenarios } from "./errors";
+import { filterScenarios } from "./filters";
+import { indexScenarios } from "./indexes";
+import { orderingScenarios } from "./ordering";
+import { paginationScenarios } from "./pagination";
+import { restrictionScenarios } from "./restrictions";
+import { searchScenarios } from "./search";
+import { internalScenarios, validationScenarios } from "./validation";
+
+/** Every conformance scenario; conformance.test.ts runs each on convex-test and on the backend. */
+export const SCENARIOS: Scenario[] = [
+  ...crudScenarios,
+  ...indexScenarios,
+  ...orderingScenarios,
+  ...filterScenarios,
+  ...paginationScenarios,
+  ...errorScenarios,
+  ...validationScenarios,
+  ...internalScenarios,
+  ...restrictionScenarios,
+  ...searchScenarios,
+];
+
+const names = new Set<string>();
+for (const s of SCENARIOS) {
+  if (names.has(s.name)) throw new Error(`duplicate scenario name: ${s.name}`);
+  names.add(s.name);
+}
