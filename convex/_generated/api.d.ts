@@ -1,0 +1,144 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as access from "../access.js";
+import type * as analytics from "../analytics.js";
+import type * as catalog from "../catalog.js";
+import type * as dashboard from "../dashboard.js";
+import type * as discover from "../discover.js";
+import type * as functions from "../functions.js";
+import type * as integrations from "../integrations.js";
+import type * as marketing from "../marketing.js";
+import type * as model_access from "../model/access.js";
+import type * as model_analytics from "../model/analytics.js";
+import type * as model_audit from "../model/audit.js";
+import type * as model_catalog from "../model/catalog.js";
+import type * as model_coupons from "../model/coupons.js";
+import type * as model_dates from "../model/dates.js";
+import type * as model_errors from "../model/errors.js";
+import type * as model_integrations from "../model/integrations.js";
+import type * as model_metrics from "../model/metrics.js";
+import type * as model_money from "../model/money.js";
+import type * as model_orders from "../model/orders.js";
+import type * as model_seed_calendar from "../model/seed/calendar.js";
+import type * as model_seed_catalogData from "../model/seed/catalogData.js";
+import type * as model_seed_day from "../model/seed/day.js";
+import type * as model_seed_discover from "../model/seed/discover.js";
+import type * as model_seed_integrations from "../model/seed/integrations.js";
+import type * as model_seed_lifecycle from "../model/seed/lifecycle.js";
+import type * as model_seed_marketing from "../model/seed/marketing.js";
+import type * as model_seed_orders from "../model/seed/orders.js";
+import type * as model_seed_people from "../model/seed/people.js";
+import type * as model_seed_products from "../model/seed/products.js";
+import type * as model_seed_random from "../model/seed/random.js";
+import type * as model_seed_support from "../model/seed/support.js";
+import type * as model_seed_traffic from "../model/seed/traffic.js";
+import type * as model_seed_world from "../model/seed/world.js";
+import type * as model_seed_write_content from "../model/seed/write/content.js";
+import type * as model_seed_write_days from "../model/seed/write/days.js";
+import type * as model_seed_write_ids from "../model/seed/write/ids.js";
+import type * as model_seed_write_store from "../model/seed/write/store.js";
+import type * as model_storeStats from "../model/storeStats.js";
+import type * as model_storefront from "../model/storefront.js";
+import type * as model_support from "../model/support.js";
+import type * as model_users from "../model/users.js";
+import type * as model_validators from "../model/validators.js";
+import type * as orders from "../orders.js";
+import type * as seed from "../seed.js";
+import type * as storefront from "../storefront.js";
+import type * as support from "../support.js";
+import type * as tables_analytics from "../tables/analytics.js";
+import type * as tables_catalog from "../tables/catalog.js";
+import type * as tables_discover from "../tables/discover.js";
+import type * as tables_integrations from "../tables/integrations.js";
+import type * as tables_marketing from "../tables/marketing.js";
+import type * as tables_orders from "../tables/orders.js";
+import type * as tables_stores from "../tables/stores.js";
+import type * as tables_support from "../tables/support.js";
+import type * as users from "../users.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  access: typeof access;
+  analytics: typeof analytics;
+  catalog: typeof catalog;
+  dashboard: typeof dashboard;
+  discover: typeof discover;
+  functions: typeof functions;
+  integrations: typeof integrations;
+  marketing: typeof marketing;
+  "model/access": typeof model_access;
+  "model/analytics": typeof model_analytics;
+  "model/audit": typeof model_audit;
+  "model/catalog": typeof model_catalog;
+  "model/coupons": typeof model_coupons;
+  "model/dates": typeof model_dates;
+  "model/errors": typeof model_errors;
+  "model/integrations": typeof model_integrations;
+  "model/metrics": typeof model_metrics;
+  "model/money": typeof model_money;
+  "model/orders": typeof model_orders;
+  "model/seed/calendar": typeof model_seed_calendar;
+  "model/seed/catalogData": typeof model_seed_catalogData;
+  "model/seed/day": typeof model_seed_day;
+  "model/seed/discover": typeof model_seed_discover;
+  "model/seed/integrations": typeof model_seed_integrations;
+  "model/seed/lifecycle": typeof model_seed_lifecycle;
+  "model/seed/marketing": typeof model_seed_marketing;
+  "model/seed/orders": typeof model_seed_orders;
+  "model/seed/people": typeof model_seed_people;
+  "model/seed/products": typeof model_seed_products;
+  "model/seed/random": typeof model_seed_random;
+  "model/seed/support": typeof model_seed_support;
+  "model/seed/traffic": typeof model_seed_traffic;
+  "model/seed/world": typeof model_seed_world;
+  "model/seed/write/content": typeof model_seed_write_content;
+  "model/seed/write/days": typeof model_seed_write_days;
+  "model/seed/write/ids": typeof model_seed_write_ids;
+  "model/seed/write/store": typeof model_seed_write_store;
+  "model/storeStats": typeof model_storeStats;
+  "model/storefront": typeof model_storefront;
+  "model/support": typeof model_support;
+  "model/users": typeof model_users;
+  "model/validators": typeof model_validators;
+  orders: typeof orders;
+  seed: typeof seed;
+  storefront: typeof storefront;
+  support: typeof support;
+  "tables/analytics": typeof tables_analytics;
+  "tables/catalog": typeof tables_catalog;
+  "tables/discover": typeof tables_discover;
+  "tables/integrations": typeof tables_integrations;
+  "tables/marketing": typeof tables_marketing;
+  "tables/orders": typeof tables_orders;
+  "tables/stores": typeof tables_stores;
+  "tables/support": typeof tables_support;
+  users: typeof users;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;

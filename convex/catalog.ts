@@ -1,0 +1,72 @@
+// SELL: the team's view of the catalogue and quick edits from the product grid.
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { v } from "convex/values";
+import { storeMutation, storeQuery } from "./functions";
+import { getInStore, getInStoreX } from "./model/access";
+import { recordAudit } from "./model/audit";
+import { applyQuickEdit, quickEditPatch } from "./model/catalog";
+import { productStatus } from "./model/validators";
+import schema from "./schema";
+
+const product = schema.doc("products");
+
+/** Products in grid order (position), optionally one status only. */
+export const list = storeQuery({
+  args: { status: v.optional(productStatus), paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(product),
+  handler: async (ctx, { storeId, status, paginationOpts }) => {
+    const query =
+      status === undefined
+        ? ctx.db.query("products").withIndex("by_store_position", (q) => q.eq("storeId", storeId))
+        : ctx.db
+            .query("products")
+            .withIndex("by_store_status_position", (q) =>
+              q.eq("storeId", storeId).eq("status", status),
+            );
+    return await query.paginate(paginationOpts);
+  },
+});
+
+/** Title search, best matches first. */
+export const search = storeQuery({
+  args: { text: v.string(), status: v.optional(productStatus) },
+  returns: v.array(product),
+  handler: async (ctx, { storeId, text, status }) => {
+    return await ctx.db
+      .query("products")
+      .withSearchIndex("search_title", (q) => {
+        const scoped = q.search("title", text).eq("storeId", storeId);
+        return status === undefined ? scoped : scoped.eq("status", status);
+      })
+      .take(20);
+  },
+});
+
+/** One product of this store, or null. */
+export const get = storeQuery({
+  args: { productId: v.id("products") },
+  returns: v.union(product, v.null()),
+  handler: async (ctx, { storeId, productId }) => await getInStore(ctx, storeId, productId),
+});
+
+/** Quick edit from the grid: title, price, stock, status. Admins only; audited. */
+export const update = storeMutation({
+  minRole: "admin",
+  args: { productId: v.id("products"), patch: quickEditPatch },
+  returns: product,
+  handler: async (ctx, { storeId, productId, patch }) => {
+    const current = await getInStoreX(ctx, storeId, productId, "Product");
+    const { patch: changes, changes: audit } = applyQuickEdit(current, patch, Date.now());
+    if (audit.length === 0) return current;
+    await ctx.db.patch(productId, changes);
+    await recordAudit(ctx, {
+      storeId,
+      actorId: ctx.user._id,
+      action: "product.update",
+      targetTable: "products",
+      targetId: productId,
+      changes: audit,
+    });
+    return (await ctx.db.get(productId))!;
+  },
+});

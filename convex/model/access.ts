@@ -1,0 +1,103 @@
+// Who may do what in which store. The builders in functions.ts call these; handlers never do.
+import type { UserIdentity } from "convex/server";
+import type { Doc, Id, TableNames } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
+import { forbidden, notFound, unauthenticated } from "./errors";
+import type { Role } from "./validators";
+
+// Higher rank can do everything a lower rank can.
+const ROLE_RANK: Record<Role, number> = { staff: 1, admin: 2, owner: 3 };
+
+export function hasRole(role: Role, minimum: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}
+
+/** The higher of two roles (claiming an invite never demotes anyone). */
+export function higherRole(a: Role, b: Role): Role {
+  return ROLE_RANK[a] >= ROLE_RANK[b] ? a : b;
+}
+
+export async function requireIdentity(ctx: { auth: QueryCtx["auth"] }): Promise<UserIdentity> {
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) throw unauthenticated();
+  return identity;
+}
+
+export async function getUserByToken(
+  ctx: QueryCtx,
+  tokenIdentifier: string,
+): Promise<Doc<"users"> | null> {
+  return await ctx.db
+    .query("users")
+    .withIndex("by_token", (q) => q.eq("tokenIdentifier", tokenIdentifier))
+    .unique();
+}
+
+export async function getMembership(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  userId: Id<"users">,
+): Promise<Doc<"members"> | null> {
+  return await ctx.db
+    .query("members")
+    .withIndex("by_store_user", (q) => q.eq("storeId", storeId).eq("userId", userId))
+    .unique();
+}
+
+export type StoreAccess = {
+  user: Doc<"users">;
+  member: Doc<"members">;
+  store: Doc<"stores">;
+};
+
+/**
+ * Loads the caller's membership of a store, or throws: UNAUTHENTICATED without a token,
+ * NOT_FOUND for a missing store, FORBIDDEN for non-members and for too low a role.
+ */
+export async function requireStoreAccess(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  minimum: Role,
+): Promise<StoreAccess> {
+  const identity = await requireIdentity(ctx);
+  const store = await ctx.db.get(storeId);
+  if (store === null) throw notFound("Store");
+  const user = await getUserByToken(ctx, identity.tokenIdentifier);
+  // A signed-in person without a user row has not been added to any store yet.
+  if (user === null) throw forbidden("You are not a member of this store.");
+  const member = await getMembership(ctx, storeId, user._id);
+  if (member === null) throw forbidden("You are not a member of this store.");
+  if (!hasRole(member.role, minimum)) {
+    throw forbidden(`This needs the ${minimum} role; you are ${member.role}.`);
+  }
+  return { user, member, store };
+}
+
+type StoreScopedTable = {
+  [T in TableNames]: Doc<T> extends { storeId: Id<"stores"> } ? T : never;
+}[TableNames];
+
+/**
+ * A document by id, but only if it belongs to `storeId`. Ids are not secrets, so without this
+ * a member of one store could read another store's rows by id.
+ */
+export async function getInStore<T extends StoreScopedTable>(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  id: Id<T>,
+): Promise<Doc<T> | null> {
+  const doc = await ctx.db.get(id);
+  if (doc === null || (doc as { storeId?: Id<"stores"> }).storeId !== storeId) return null;
+  return doc as Doc<T>;
+}
+
+export async function getInStoreX<T extends StoreScopedTable>(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  id: Id<T>,
+  what: string,
+): Promise<Doc<T>> {
+  const doc = await getInStore(ctx, storeId, id);
+  if (doc === null) throw notFound(what);
+  return doc;
+}

@@ -1,0 +1,66 @@
+// Creates the demo store itself: profile, counters, the owner's invite, catalogue, coupons
+// and channel connections — everything later chunks refer to.
+import type { Id } from "../../../_generated/dataModel";
+import type { MutationCtx } from "../../../_generated/server";
+import { assertCredentials } from "../../integrations";
+import { emptyStoreStats } from "../../storeStats";
+import { buildIntegrations } from "../integrations";
+import { DEMO_SETTINGS, DEMO_SLUG, type World } from "../world";
+
+export const DEMO_STORE_PROFILE = {
+  name: "Northwind Goods",
+  slug: DEMO_SLUG,
+  tagline: "Clever everyday things, shipped free over $50.",
+  currency: "USD",
+  logoUrl: "/demo/logo.svg",
+  faviconUrl: "/demo/favicon.svg",
+  theme: { primaryColor: "#1F3A5F", accentColor: "#E07A5F" },
+  policies: {
+    shipping: "Orders ship within 1–3 business days. Free shipping over $50; otherwise $4.99.",
+    returns: "Free returns within 30 days of delivery on unused items in original packaging.",
+    privacy: "We only use your details to fulfil your order and never sell them.",
+    terms: "Prices in USD. Northwind Goods is a demo store; no real orders are fulfilled.",
+  },
+  social: {
+    instagram: "https://instagram.com/northwindgoods",
+    tiktok: "https://tiktok.com/@northwindgoods",
+    facebook: "https://facebook.com/northwindgoods",
+  },
+  contact: { email: "hello@demo.store", phone: "+1 555 0100", address: "Austin, TX" },
+};
+
+export async function writeStore(
+  ctx: MutationCtx,
+  world: World,
+  ownerEmail: string,
+): Promise<Id<"stores">> {
+  const storeId = await ctx.db.insert("stores", {
+    ...DEMO_STORE_PROFILE,
+    settings: DEMO_SETTINGS,
+  });
+  await ctx.db.insert("storeStats", emptyStoreStats(storeId));
+  await ctx.db.insert("invites", {
+    storeId,
+    email: ownerEmail,
+    role: "owner",
+    status: "pending",
+  });
+  for (const { popularity: _, ...product } of world.products) {
+    await ctx.db.insert("products", { storeId, ...product, updatedAt: world.now });
+  }
+  for (const coupon of world.coupons) await ctx.db.insert("coupons", { storeId, ...coupon });
+  for (const integration of buildIntegrations(world)) {
+    assertCredentials(integration.credentials);
+    await ctx.db.insert("integrations", { storeId, ...integration });
+  }
+  await ctx.db.insert("auditLog", {
+    storeId,
+    actorKind: "system",
+    action: "store.seed",
+    targetTable: "stores",
+    targetId: storeId,
+    changes: [{ field: "seed", from: null, to: world.seed }],
+    at: world.now,
+  });
+  return storeId;
+}

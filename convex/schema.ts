@@ -1,0 +1,22 @@
+// One schema, assembled from each domain's tables. Every table except stores and users
+// carries a storeId, and its indexes lead with it: one deployment serves several stores.
+import { defineSchema } from "convex/server";
+import { analyticsTables } from "./tables/analytics";
+import { catalogTables } from "./tables/catalog";
+import { discoverTables } from "./tables/discover";
+import { integrationsTables } from "./tables/integrations";
+import { marketingTables } from "./tables/marketing";
+import { ordersTables } from "./tables/orders";
+import { storesTables } from "./tables/stores";
+import { supportTables } from "./tables/support";
+
+export default defineSchema({
+  ...storesTables,
+  ...catalogTables,
+  ...ordersTables,
+  ...discoverTables,
+  ...analyticsTables,
+  ...marketingTables,
+  ...integrationsTables,
+  ...supportTables,
+});

@@ -1,0 +1,217 @@
+// The data model: every table is written by real code (the seed and users:ensure) and read back
+// through the public functions, and the schema refuses documents of the wrong shape.
+import { beforeAll, describe, expect, test } from "vitest";
+import { api } from "../../convex/_generated/api";
+import type { Id, TableNames } from "../../convex/_generated/dataModel";
+import { isCiphertext, recordWebhookEvent } from "../../convex/model/integrations";
+import schema from "../../convex/schema";
+import { makeTest, OWNER, seedSmall, type T } from "./setup";
+
+const page = { numItems: 200, cursor: null };
+
+describe("every table, written and read", () => {
+  let t: T;
+  let storeId: Id<"stores">;
+
+  beforeAll(async () => {
+    t = makeTest();
+    ({ storeId } = await seedSmall(t));
+    await t.withIdentity(OWNER).mutation(api.users.ensure, {});
+  });
+
+  test("the seed and sign-in leave at least one row in every table of the schema", async () => {
+    const tables = Object.keys(schema.tables) as TableNames[];
+    expect(tables.length).toBeGreaterThanOrEqual(30);
+    const empty = await t.run(async (ctx) => {
+      const missing: string[] = [];
+      for (const table of tables) {
+        if ((await ctx.db.query(table).first()) === null) missing.push(table);
+      }
+      return missing;
+    });
+    expect(empty).toEqual([]);
+  });
+
+  test("every store-scoped row carries the store's id", async () => {
+    const stray = await t.run(async (ctx) => {
+      const out: string[] = [];
+      for (const table of Object.keys(schema.tables) as TableNames[]) {
+        if (table === "stores" || table === "users") continue;
+        const rows = await ctx.db.query(table).take(50);
+        for (const row of rows) {
+          if ((row as { storeId?: string }).storeId !== storeId) out.push(table);
+        }
+      }
+      return out;
+    });
+    expect(stray).toEqual([]);
+  });
+
+  test("read functions return each domain's rows", async () => {
+    const owner = t.withIdentity(OWNER);
+    const me = await owner.query(api.users.me, {});
+    expect(me?.stores).toEqual([{ storeId, name: "Northwind Goods", slug: "demo", role: "owner" }]);
+
+    const products = await owner.query(api.catalog.list, { storeId, paginationOpts: page });
+    expect(products.page.length).toBeGreaterThan(30);
+
+    const orders = await owner.query(api.orders.list, { storeId, paginationOpts: page });
+    const shipped = orders.page.find((o) => o.status === "delivered")!;
+    const detail = await owner.query(api.orders.get, { storeId, orderId: shipped._id });
+    expect(detail!.items.length).toBeGreaterThan(0);
+    expect(detail!.fulfillments[0].status).toBe("delivered");
+
+    const trends = await owner.query(api.discover.trends, { storeId, paginationOpts: page });
+    const scores = trends.page.map((x) => x.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const trend = await owner.query(api.discover.trend, { storeId, trendId: trends.page[0]._id });
+    expect(trend!.snapshots.length).toBeGreaterThanOrEqual(13);
+
+    expect((await owner.query(api.marketing.drafts, { storeId })).length).toBeGreaterThan(0);
+    const now = Date.now();
+    const calendar = await owner.query(api.marketing.calendar, {
+      storeId,
+      from: now - 7 * 86_400_000,
+      to: now + 7 * 86_400_000,
+    });
+    expect(calendar.some((p) => p.status === "scheduled")).toBe(true);
+    expect(calendar.some((p) => p.status === "published")).toBe(true);
+    expect((await owner.query(api.marketing.campaigns, { storeId })).length).toBe(3);
+    const coupons = await owner.query(api.marketing.coupons, { storeId });
+    expect(coupons.map((c) => c.code)).toContain("WELCOME10");
+
+    const funnel = await owner.query(api.analytics.funnel, { storeId, days: 30 });
+    expect(funnel.visitors).toBeGreaterThan(funnel.purchases);
+
+    const conversations = await owner.query(api.support.conversations, {
+      storeId,
+      paginationOpts: page,
+    });
+    const thread = await owner.query(api.support.thread, {
+      storeId,
+      conversationId: conversations.page[0]._id,
+    });
+    expect(thread!.messages.length).toBeGreaterThan(0);
+
+    const faqs = await t.query(api.storefront.faqs, { slug: "demo" });
+    expect(faqs.length).toBe(8);
+  });
+
+  test("integrations show which credentials exist, never their values", async () => {
+    const integrations = await t.withIdentity(OWNER).query(api.integrations.list, { storeId });
+    expect(integrations.map((i) => i.platform).sort()).toEqual([
+      "shopify",
+      "tiktok_shop",
+      "woocommerce",
+    ]);
+    expect(JSON.stringify(integrations)).not.toContain("enc:v1:");
+    expect(integrations.find((i) => i.platform === "shopify")!.credentialKeys).toContain(
+      "accessToken",
+    );
+    const stored = await t.run(async (ctx) => await ctx.db.query("integrations").collect());
+    for (const row of stored) {
+      for (const value of Object.values(row.credentials)) expect(isCiphertext(value!)).toBe(true);
+    }
+  });
+});
+
+describe("schema validation refuses wrong shapes", () => {
+  async function storeAndProduct() {
+    const t = makeTest();
+    const { storeId } = await seedSmall(t);
+    const product = await t.run(async (ctx) => await ctx.db.query("products").first());
+    return { t, storeId, product: product! };
+  }
+
+  test("a price as a string, an unknown status, a missing storeId", async () => {
+    const { t, storeId, product } = await storeAndProduct();
+    const { _id, _creationTime, ...fields } = product;
+    await expect(
+      t.run(async (ctx) => {
+        await ctx.db.insert("products", { ...fields, priceCents: "19.99" as unknown as number });
+      }),
+    ).rejects.toThrow(/Expected `number`/);
+    await expect(
+      t.run(async (ctx) => {
+        await ctx.db.insert("products", { ...fields, status: "published" as "active" });
+      }),
+    ).rejects.toThrow(/Validator error/);
+    const { storeId: _s, ...unscoped } = fields;
+    await expect(
+      t.run(async (ctx) => {
+        await ctx.db.insert("products", unscoped as typeof fields);
+      }),
+    ).rejects.toThrow(/Validator error/);
+    // The same document with the right types goes in.
+    await t.run(async (ctx) => {
+      await ctx.db.insert("products", { ...fields, slug: "copy", storeId });
+    });
+  });
+
+  test("an order with a status outside the machine, and a coupon with a half-shaped discount", async () => {
+    const { t } = await storeAndProduct();
+    const order = await t.run(async (ctx) => await ctx.db.query("orders").first());
+    const { _id, _creationTime, ...fields } = order!;
+    await expect(
+      t.run(async (ctx) => {
+        await ctx.db.insert("orders", { ...fields, status: "lost" as "new" });
+      }),
+    ).rejects.toThrow(/Validator error/);
+    const coupon = await t.run(async (ctx) => await ctx.db.query("coupons").first());
+    const { _id: _c, _creationTime: _t, ...couponFields } = coupon!;
+    await expect(
+      t.run(async (ctx) => {
+        await ctx.db.insert("coupons", {
+          ...couponFields,
+          discount: { kind: "fixed" } as unknown as typeof couponFields.discount,
+        });
+      }),
+    ).rejects.toThrow(/Validator error/);
+  });
+
+  test("a function argument of the wrong type is refused before the handler runs", async () => {
+    const { t, storeId, product } = await storeAndProduct();
+    await t.withIdentity(OWNER).mutation(api.users.ensure, {});
+    await expect(
+      t.withIdentity(OWNER).mutation(api.catalog.update, {
+        storeId,
+        productId: product._id,
+        patch: { priceCents: "12" as unknown as number },
+      }),
+    ).rejects.toThrow(/Validator error/);
+    await expect(
+      t.withIdentity(OWNER).query(api.catalog.get, {
+        storeId,
+        productId: storeId as unknown as Id<"products">,
+      }),
+    ).rejects.toThrow(/Validator error/);
+  });
+});
+
+describe("webhook dedupe", () => {
+  test("the same provider event id is stored once per store", async () => {
+    const t = makeTest();
+    const { storeId } = await seedSmall(t);
+    const event = {
+      storeId,
+      provider: "stripe" as const,
+      externalEventId: "evt_retry_me",
+      topic: "payment_intent.succeeded",
+      payloadJson: "{}",
+      receivedAt: 1,
+    };
+    const results = await t.run(async (ctx) => [
+      await recordWebhookEvent(ctx, event),
+      await recordWebhookEvent(ctx, { ...event, receivedAt: 2 }),
+      await recordWebhookEvent(ctx, { ...event, provider: "shopify" }),
+    ]);
+    expect(results.map((r) => r.duplicate)).toEqual([false, true, false]);
+    expect(results[1].eventId).toBe(results[0].eventId);
+    const stored = await t.run(async (ctx) =>
+      (await ctx.db.query("webhookEvents").collect()).filter(
+        (e) => e.externalEventId === "evt_retry_me",
+      ),
+    );
+    expect(stored).toHaveLength(2);
+  });
+});
