@@ -127,6 +127,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         try {
           runtime.setApp(await buildAndLoad(functionsDir, buildDir));
           crons.start();
+          for (const s of sessions) s.invalidateAll();
           log(`reloaded functions after a change to ${file}`);
         } catch (e) {
           log(`could not reload functions: ${(e as Error).message}`);

@@ -250,6 +250,12 @@ export class SyncSession {
     this.send(response);
   }
 
+  /** New function code: every subscription's result may differ, so re-run them all. */
+  invalidateAll() {
+    for (const id of this.querySet.keys()) this.dirty.add(id);
+    if (this.querySet.size) this.scheduleFlush();
+  }
+
   /** Called synchronously for every commit. */
   onCommit(event: CommitEvent) {
     let any = false;
