@@ -68,6 +68,10 @@ export class Runtime {
   readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
   env: Record<string, string> = {};
   adminKey = "";
+  private resultCache = new Map<
+    string,
+    { ts: bigint; outcome: QueryOutcome } | { ts: bigint; error: FunctionError }
+  >();
   actionTimeoutMs = 600_000;
   /** Hooks the scheduler installs: wake it after a commit that scheduled work. */
   onScheduled: () => void = () => {};
@@ -95,6 +99,7 @@ export class Runtime {
     this.db.applySchema(schema);
     this.app = app;
     this.auth = new AuthVerifier(app.authConfig);
+    this.resultCache.clear(); // new code may compute different results at the same snapshot
   }
 
   /** Finds a function for a call, with Convex's errors for unknown, internal or mismatched ones. */
@@ -247,20 +252,32 @@ export class Runtime {
       fn(async (udfPath, argsJson, caller, journal) => {
         const reg = this.lookup(udfPath, "query", caller);
         const argsStr = this.validateArgs(reg, argsJson);
+        // Many sessions often subscribe to the same query: after a commit, run it once per
+        // snapshot and identity and share the outcome (queries are deterministic).
+        const key = `${this.db.currentTs}\u0000${reg.path}\u0000${argsStr}\u0000${journal ?? ""}\u0000${caller.admin ? `admin:${JSON.stringify(caller.identity)}` : (caller.token ?? "")}`;
+        const cached = this.resultCache.get(key);
+        if (cached && cached.ts === this.db.currentTs) {
+          if ("error" in cached) throw cached.error;
+          return cached.outcome;
+        }
+        if (this.resultCache.size > 1000 || cached) this.resultCache.clear();
         this.stats.queryExecutions++;
         const tx = new Tx(this.db, false, this.db.currentTs);
         try {
           const out = await this.invokeInTx(reg, argsStr, tx, caller, undefined, journal);
-          return {
+          const outcome = {
             value: out.value,
             readSet: tx.readSet,
             ts: this.db.currentTs,
             logLines: out.logLines,
             journal: out.journal,
           };
+          this.resultCache.set(key, { ts: this.db.currentTs, outcome });
+          return outcome;
         } catch (e) {
           const err = toFunctionError(e);
           (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
+          this.resultCache.set(key, { ts: this.db.currentTs, error: err });
           throw err;
         }
       }),

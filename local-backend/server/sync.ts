@@ -217,8 +217,10 @@ export class SyncSession {
     }
     this.send(response);
     // The client resolves the mutation only once a Transition reaches its timestamp.
-    this.forceTransition = true;
-    this.scheduleFlush();
+    if (!this.advanceNow()) {
+      this.forceTransition = true;
+      this.scheduleFlush();
+    }
   }
 
   private async handleAction(msg: ClientMessage) {
@@ -248,6 +250,31 @@ export class SyncSession {
       if (err.data !== undefined) response.errorData = err.data;
     }
     this.send(response);
+  }
+
+  /**
+   * Fast path after a mutation: when nothing in this session is stale or pending, every
+   * result it holds is valid at the latest commit (commits mark dirty synchronously), so an
+   * empty Transition to that timestamp can go out at once, without re-running anything.
+   */
+  private advanceNow(): boolean {
+    const idle =
+      !this.flushing &&
+      this.dirty.size === 0 &&
+      this.removed.size === 0 &&
+      this.target.querySet === this.sent.querySet &&
+      this.target.identity === this.sent.identity;
+    if (!idle) return false;
+    const ts = this.runtime.db.currentTs;
+    const version = { querySet: this.sent.querySet, identity: this.sent.identity };
+    this.send({
+      type: "Transition",
+      startVersion: { ...version, ts: encodeTs(this.sent.ts) },
+      endVersion: { ...version, ts: encodeTs(ts > this.sent.ts ? ts : this.sent.ts) },
+      modifications: [],
+    });
+    if (ts > this.sent.ts) this.sent.ts = ts;
+    return true;
   }
 
   /** New function code: every subscription's result may differ, so re-run them all. */
