@@ -28,8 +28,12 @@ export class Metrics {
   scheduledFunctionArgsBytes = 0;
 
   read(doc: Value) {
+    this.readBytes(getConvexSize(doc));
+  }
+  /** Counts a document read by its size (callers that never decode it pass its JSON length). */
+  readBytes(size: number) {
     this.documentsRead += 1;
-    this.bytesRead += getConvexSize(doc);
+    this.bytesRead += size;
     if (this.documentsRead > LIMITS.documentsRead)
       throw new Error(
         `Scanned too many documents in a single function execution (limit: ${LIMITS.documentsRead}). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.`,

@@ -13,6 +13,11 @@ import type { Tx } from "./tx.js";
 
 type Args = Record<string, any>;
 
+/** A syscall result that is already JSON text (stored documents pass through untouched). */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
 function requireTx(exec: Exec, what: string): Tx {
   if (!exec.tx) throw new Error(`${what} is only available in queries and mutations.`);
   return exec.tx;
@@ -69,12 +74,12 @@ export function installSyscalls(runtime: Runtime) {
     "1.0/queryStreamNext": (exec, args) => {
       const stream = exec.streams.get(args.queryId);
       if (!stream) throw new Error("This query is closed and can't emit any more values.");
-      const doc = stream.next();
-      if (doc === null) {
+      const json = stream.nextJson();
+      if (json === null) {
         exec.streams.delete(args.queryId);
         return { value: null, done: true };
       }
-      return { value: convexToJson(doc as Value), done: false };
+      return new RawJson(`{"value":${json},"done":false}`);
     },
     "1.0/queryPage": (exec, args) => {
       const tx = requireTx(exec, "paginate");
@@ -259,6 +264,7 @@ export function installSyscalls(runtime: Runtime) {
       const handler = asyncOps[op];
       if (!handler) throw new Error(`Unknown async operation ${op}`);
       const result = await handler(exec, JSON.parse(jsonArgs));
+      if (result instanceof RawJson) return result.text;
       return JSON.stringify(result === undefined ? null : result);
     },
     jsSyscall(op: string, args: Args): unknown {

@@ -1,0 +1,35 @@
+/** Real Convex clients for the backend under test. */
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import WebSocket from "ws";
+
+/** A ConvexClient speaking the WebSocket sync protocol (the `ws` package as its socket). */
+export function wsClient(url: string): ConvexClient {
+  return new ConvexClient(url, {
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    unsavedChangesWarning: false,
+  });
+}
+
+export function adminHttpClient(url: string, adminKey: string): ConvexHttpClient {
+  const http = new ConvexHttpClient(url);
+  // setAdminAuth is marked @internal in the package's types, but is how admin calls are made.
+  (http as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
+  return http;
+}
+
+export interface ServerStats {
+  queryExecutions: number;
+  mutations: number;
+  actions: number;
+  ts: string;
+}
+
+export async function serverStats(url: string): Promise<ServerStats> {
+  const res = await fetch(`${url}/api/local/stats`);
+  if (!res.ok) throw new Error(`GET /api/local/stats: HTTP ${res.status}`);
+  return (await res.json()) as ServerStats;
+}
+
+export async function closeAll(clients: ConvexClient[]) {
+  await Promise.allSettled(clients.map((c) => c.close()));
+}

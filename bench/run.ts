@@ -1,0 +1,529 @@
+/**
+ * `npm run bench`: performance figures of the embedded backend (local-backend/) against targets.
+ *
+ * 1. Small-mutation throughput, 1 and 10 WebSocket ConvexClients.
+ * 2. Fan-out latency to 100 subscribed ConvexClients.
+ * 3. A 50-row index-range page at 1k and 100k documents: through ConvexHttpClient (backend in
+ *    its own process), through `backend.run` (backend in this process), and through convex-test.
+ * 4. Resident memory of the backend process holding 100k documents with 100 subscribed clients.
+ *
+ * The backend for 1, 2, 4 and the HTTP half of 3 runs as a child process (local-backend/cli.ts),
+ * so its RSS and CPU are its own; every client runs here, in the bench process. Prints a table and
+ * writes bench/results/<date>.json and bench/results/latest.json.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { startBackend } from "../local-backend/index.js";
+import { APP_FUNCTIONS_DIR, fn, seedItems, timePages } from "./lib/app";
+import { type BackendProcess, type Memory, readMemory, spawnBackend } from "./lib/backend-process";
+import { adminHttpClient, serverStats } from "./lib/clients";
+import { type Contention, startContention } from "./lib/machine";
+import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
+import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
+import { measureThroughput } from "./lib/throughput";
+
+const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
+const ROOT = path.resolve(BENCH_DIR, "..");
+
+const CONFIG = {
+  throughputMs: 5_000,
+  throughputWarmupMs: 500,
+  subscribers: 100,
+  fanoutRounds: 50,
+  fanoutWarmup: 5,
+  smallDocs: 1_000,
+  largeDocs: 100_000,
+  pageRuns: 500,
+  pageWarmup: 50,
+  convexTestRunsSmall: 500,
+  convexTestRunsLarge: 20,
+  convexTestBudgetLargeMs: 10_000,
+  memorySettleMs: 2_000,
+  memorySamples: 5,
+};
+
+const TARGETS = {
+  mutationsPerSecond: 2_000,
+  fanoutP99Ms: 50,
+  pageP99Ms: 5,
+  pageRatio: 2,
+  rssMb: 300,
+};
+
+const progress = (msg: string) => process.stderr.write(`… ${msg}\n`);
+
+interface Check {
+  label: string;
+  measured: string;
+  target: string;
+  pass: boolean | null; // null: reported only, no target
+}
+
+interface PageResult {
+  at1k: Summary;
+  at100k: Summary;
+  /** p50 at 100k ÷ p50 at 1k. */
+  ratioP50: number;
+  /** p99 at 100k ÷ p99 at 1k (reported only). */
+  ratioP99: number;
+}
+
+function pageResult(small: number[], large: number[]): PageResult {
+  const at1k = summarize(small);
+  const at100k = summarize(large);
+  return {
+    at1k,
+    at100k,
+    ratioP50: round(at100k.p50 / at1k.p50, 2),
+    ratioP99: round(at100k.p99 / at1k.p99, 2),
+  };
+}
+
+async function sampleMemory(pid: number, samples: number, everyMs: number): Promise<Memory[]> {
+  const out: Memory[] = [];
+  for (let i = 0; i < samples; i++) {
+    if (i) await sleep(everyMs);
+    out.push(readMemory(pid));
+  }
+  return out;
+}
+
+/** Phase A: the backend in a child process; clients here. */
+async function childBackendPhase(dataRoot: string) {
+  progress("starting the backend child process (local-backend/cli.ts)");
+  const backend: BackendProcess = await spawnBackend(
+    APP_FUNCTIONS_DIR,
+    path.join(dataRoot, "child"),
+  );
+  const contention = startContention([backend.pid]);
+  try {
+    const memoryAtStart = readMemory(backend.pid);
+
+    progress(`throughput: 1 client, ${CONFIG.throughputMs / 1000} s`);
+    const one = await measureThroughput(
+      backend.url,
+      1,
+      CONFIG.throughputMs,
+      CONFIG.throughputWarmupMs,
+      backend.pid,
+    );
+    progress(`throughput: 10 clients, ${CONFIG.throughputMs / 1000} s`);
+    const ten = await measureThroughput(
+      backend.url,
+      10,
+      CONFIG.throughputMs,
+      CONFIG.throughputWarmupMs,
+      backend.pid,
+    );
+
+    progress(`fan-out: connecting ${CONFIG.subscribers} subscribers`);
+    const subs = await connectSubscribers(backend.url, CONFIG.subscribers);
+    try {
+      progress(`fan-out: ${CONFIG.fanoutRounds} rounds`);
+      const fanout = await measureFanout(
+        backend.url,
+        subs,
+        CONFIG.fanoutRounds,
+        CONFIG.fanoutWarmup,
+        backend.pid,
+      );
+
+      const admin = adminHttpClient(backend.url, backend.adminKey);
+      const seed = (args: { start: number; count: number; categories: number }) =>
+        admin.mutation(fn.seedItems as any, args);
+      const page = (args: { category: number; fromRank: number }) =>
+        admin.query(fn.itemsPage, args);
+
+      progress(`page over HTTP: seeding ${CONFIG.smallDocs} docs, ${CONFIG.pageRuns} pages`);
+      const seedSmallMs = await seedItems(seed, 0, CONFIG.smallDocs);
+      const small = await timePages(page, CONFIG.smallDocs, CONFIG.pageRuns, CONFIG.pageWarmup);
+      progress(`page over HTTP: seeding up to ${CONFIG.largeDocs} docs, ${CONFIG.pageRuns} pages`);
+      const seedLargeMs = await seedItems(seed, CONFIG.smallDocs, CONFIG.largeDocs);
+      const large = await timePages(page, CONFIG.largeDocs, CONFIG.pageRuns, CONFIG.pageWarmup);
+
+      progress(`memory: ${CONFIG.subscribers} clients also subscribe to a page of items`);
+      // Each subscriber, already watching the counter, also watches a 50-row page of the big table.
+      await withTimeout(
+        Promise.all(
+          subs.clients.map(
+            (client, i) =>
+              new Promise<void>((resolve, reject) => {
+                let done = false;
+                client.onUpdate(
+                  fn.itemsPage,
+                  { category: i % 10, fromRank: 0 },
+                  (rows) => {
+                    if (!done && Array.isArray(rows) && rows.length) {
+                      done = true;
+                      resolve();
+                    }
+                  },
+                  (error) =>
+                    reject(new Error(`subscriber ${i}: bench:itemsPage failed: ${error.message}`)),
+                );
+              }),
+          ),
+        ),
+        60_000,
+        "subscribers receiving their item pages",
+      );
+      await sleep(CONFIG.memorySettleMs);
+      const samples = await sampleMemory(backend.pid, CONFIG.memorySamples, 500);
+      const stats = await serverStats(backend.url);
+      return {
+        backendPid: backend.pid,
+        throughput: { oneClient: one, tenClients: ten },
+        fanout,
+        http: {
+          ...pageResult(small, large),
+          seedMs: { to1k: round(seedSmallMs, 1), to100k: round(seedLargeMs, 1) },
+        },
+        memory: {
+          documents: CONFIG.largeDocs,
+          connectedClients: CONFIG.subscribers,
+          subscriptionsPerClient: 2,
+          atStart: memoryAtStart,
+          samples,
+          /** Highest VmRSS over the sampling window. */
+          rssMb: Math.max(...samples.map((s) => s.rssMb)),
+          peakRssMb: samples[samples.length - 1].peakRssMb,
+          childrenRssMb: samples[samples.length - 1].childrenRssMb,
+        },
+        serverStats: stats,
+        contention: contention([backend.pid]),
+      };
+    } finally {
+      await closeSubscribers(subs);
+    }
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n--- backend output ---\n${backend.output()}`);
+  } finally {
+    await backend.stop();
+  }
+}
+
+/** Phase B: the backend in this process; the page query through `backend.run`. */
+async function inProcessPhase(dataRoot: string) {
+  progress("page via backend.run: starting an in-process backend");
+  const contention = startContention();
+  const backend = await startBackend({
+    functionsDir: APP_FUNCTIONS_DIR,
+    dataDir: path.join(dataRoot, "in-process"),
+    port: 0,
+    sitePort: 0,
+    reset: true,
+    quiet: true,
+  });
+  try {
+    const seed = (args: { start: number; count: number; categories: number }) =>
+      backend.run("bench:seedItems", args);
+    const page = (args: { category: number; fromRank: number }) =>
+      backend.run("bench:itemsPage", args);
+    const seedSmallMs = await seedItems(seed, 0, CONFIG.smallDocs);
+    progress(`page via backend.run: ${CONFIG.pageRuns} pages at ${CONFIG.smallDocs} docs`);
+    const small = await timePages(page, CONFIG.smallDocs, CONFIG.pageRuns, CONFIG.pageWarmup);
+    progress(`page via backend.run: seeding up to ${CONFIG.largeDocs} docs`);
+    const seedLargeMs = await seedItems(seed, CONFIG.smallDocs, CONFIG.largeDocs);
+    progress(`page via backend.run: ${CONFIG.pageRuns} pages at ${CONFIG.largeDocs} docs`);
+    const large = await timePages(page, CONFIG.largeDocs, CONFIG.pageRuns, CONFIG.pageWarmup);
+    return {
+      ...pageResult(small, large),
+      seedMs: { to1k: round(seedSmallMs, 1), to100k: round(seedLargeMs, 1) },
+      documents: backend.documentCount(),
+      contention: contention(),
+    };
+  } finally {
+    await backend.close();
+  }
+}
+
+/** Phase C: convex-test, in a process of its own (see bench/convex-test-page.ts). */
+async function convexTestPhase() {
+  progress(
+    `page via convex-test: ${CONFIG.convexTestRunsSmall} pages at ${CONFIG.smallDocs} docs, ` +
+      `up to ${CONFIG.convexTestRunsLarge} at ${CONFIG.largeDocs}`,
+  );
+  const contention = startContention();
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(BENCH_DIR, "convex-test-page.ts"),
+      String(CONFIG.convexTestRunsSmall),
+      String(CONFIG.convexTestRunsLarge),
+      String(CONFIG.convexTestBudgetLargeMs),
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  child.stdout.on("data", (c) => (out += c));
+  child.stderr.on("data", (c) => (out += c));
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+  if (code !== 0 || !line) throw new Error(`convex-test bench failed (exit ${code}):\n${out}`);
+  const r = JSON.parse(line.slice("RESULT ".length)) as {
+    seedMs: { to1k: number; to100k: number };
+    at1k: Summary;
+    at100k: Summary;
+  };
+  return {
+    ...r,
+    contention: contention(),
+    ratioP50: round(r.at100k.p50 / r.at1k.p50, 2),
+    ratioP99: round(r.at100k.p99 / r.at1k.p99, 2),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString("en-US");
+const fmtMs = (n: number) => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)} ms`;
+
+function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
+  const { child, inProcess, convexTest } = r;
+  const t = TARGETS;
+  const rows: Array<Check | string> = [];
+  rows.push("1. Small-mutation throughput (WebSocket ConvexClient, back-to-back calls)");
+  for (const tp of [child.throughput.oneClient, child.throughput.tenClients]) {
+    rows.push({
+      label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: mutations/s`,
+      measured: `${fmtInt(tp.perSecond)} /s`,
+      target: `≥ ${fmtInt(t.mutationsPerSecond)} /s`,
+      pass: tp.perSecond >= t.mutationsPerSecond,
+    });
+    rows.push({
+      label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: call latency p50 / p99`,
+      measured: `${fmtMs(tp.latencyMs.p50)} / ${fmtMs(tp.latencyMs.p99)}`,
+      target: "",
+      pass: null,
+    });
+    rows.push({
+      label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: CPUs busy, backend / clients`,
+      measured: `${tp.cpu.serverCpus.toFixed(2)} / ${tp.cpu.clientCpus.toFixed(2)}`,
+      target: "",
+      pass: null,
+    });
+  }
+  const f = child.fanout;
+  rows.push(
+    `2. Fan-out: mutation call → all ${f.subscribers} subscribers saw it (${f.rounds} rounds; ` +
+      `p99 of ${f.rounds} is the slowest round)`,
+  );
+  rows.push({
+    label: "all seen p50",
+    measured: fmtMs(f.allSeenMs.p50),
+    target: "",
+    pass: null,
+  });
+  rows.push({
+    label: "all seen p99",
+    measured: fmtMs(f.allSeenMs.p99),
+    target: `≤ ${t.fanoutP99Ms} ms`,
+    pass: f.allSeenMs.p99 <= t.fanoutP99Ms,
+  });
+  rows.push({
+    label: "first seen p50 / writer resolved p50",
+    measured: `${fmtMs(f.firstSeenMs.p50)} / ${fmtMs(f.writerMs.p50)}`,
+    target: "",
+    pass: null,
+  });
+  rows.push({
+    label: "CPU per round: backend / clients (wall)",
+    measured: `${fmtMs(f.cpuPerRoundMs.server)} / ${fmtMs(f.cpuPerRoundMs.clients)} (${fmtMs(f.cpuPerRoundMs.wall)})`,
+    target: "",
+    pass: null,
+  });
+  rows.push("3. Page of 50 rows by index range (withIndex(...).take(50))");
+  const pageRows = (name: string, p: PageResult, targets: boolean) => {
+    rows.push({
+      label: `${name} @ 1k docs p50 / p99`,
+      measured: `${fmtMs(p.at1k.p50)} / ${fmtMs(p.at1k.p99)}`,
+      target: "",
+      pass: null,
+    });
+    rows.push({
+      label: `${name} @ 100k docs p50 / p99`,
+      measured: `${fmtMs(p.at100k.p50)} / ${fmtMs(p.at100k.p99)}`,
+      target: targets ? `p99 ≤ ${t.pageP99Ms} ms` : "",
+      pass: targets ? p.at100k.p99 <= t.pageP99Ms : null,
+    });
+    rows.push({
+      label: `${name} 100k ÷ 1k (p50)`,
+      measured: `${p.ratioP50.toFixed(2)}× (p99: ${p.ratioP99.toFixed(2)}×)`,
+      target: targets ? `≤ ${t.pageRatio}×` : "",
+      pass: targets ? p.ratioP50 <= t.pageRatio : null,
+    });
+  };
+  pageRows("backend.run", inProcess, true);
+  pageRows("ConvexHttpClient", child.http, true);
+  rows.push({
+    label: "convex-test @ 1k docs p50 / p99",
+    measured: `${fmtMs(convexTest.at1k.p50)} / ${fmtMs(convexTest.at1k.p99)}`,
+    target: `(${convexTest.at1k.n} runs)`,
+    pass: null,
+  });
+  rows.push({
+    label: "convex-test @ 100k docs p50 / p99",
+    measured: `${fmtMs(convexTest.at100k.p50)} / ${fmtMs(convexTest.at100k.p99)}`,
+    target: `(${convexTest.at100k.n} runs)`,
+    pass: null,
+  });
+  rows.push({
+    label: "convex-test 100k ÷ 1k (p50)",
+    measured: `${convexTest.ratioP50.toFixed(1)}×`,
+    target: "",
+    pass: null,
+  });
+  const m = child.memory;
+  rows.push(
+    `4. Backend process memory: ${fmtInt(m.documents)} docs, ${m.connectedClients} subscribed clients`,
+  );
+  rows.push({
+    label: "RSS (VmRSS, backend process)",
+    measured: `${m.rssMb.toFixed(1)} MB`,
+    target: `≤ ${t.rssMb} MB`,
+    pass: m.rssMb <= t.rssMb,
+  });
+  rows.push({
+    label: "peak RSS (VmHWM) / at start, empty",
+    measured: `${m.peakRssMb.toFixed(0)} MB / ${m.atStart.rssMb.toFixed(0)} MB`,
+    target: "",
+    pass: null,
+  });
+  rows.push({
+    label: "esbuild service child (not counted)",
+    measured: `${m.childrenRssMb.toFixed(1)} MB`,
+    target: "",
+    pass: null,
+  });
+  return rows;
+}
+
+function printTable(rows: Array<Check | string>) {
+  const w = [46, 28, 16, 6];
+  const line = "─".repeat(w.reduce((a, b) => a + b + 2, 0));
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+  console.log(line);
+  console.log(
+    [pad("Figure", w[0]), pad("Measured", w[1]), pad("Target", w[2]), "Result"].join("  "),
+  );
+  for (const row of rows) {
+    if (typeof row === "string") {
+      console.log(line);
+      console.log(row);
+      continue;
+    }
+    const result = row.pass === null ? "" : row.pass ? "PASS" : "MISS";
+    console.log(
+      [pad(`  ${row.label}`, w[0]), pad(row.measured, w[1]), pad(row.target, w[2]), result].join(
+        "  ",
+      ),
+    );
+  }
+  console.log(line);
+}
+
+async function collect(dataRoot: string) {
+  const child = await childBackendPhase(dataRoot);
+  const inProcess = await inProcessPhase(dataRoot);
+  const convexTest = await convexTestPhase();
+  return { child, inProcess, convexTest };
+}
+
+async function main() {
+  const started = new Date();
+  const t0 = performance.now();
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "convex-bench-"));
+  let results: Awaited<ReturnType<typeof collect>>;
+  try {
+    results = await collect(dataRoot);
+  } finally {
+    fs.rmSync(dataRoot, { recursive: true, force: true });
+  }
+  const totalS = round((performance.now() - t0) / 1000, 1);
+  const rows = checks(results);
+  const failed = rows.filter((r): r is Check => typeof r !== "string" && r.pass === false);
+
+  console.log();
+  console.log(
+    `Embedded Convex backend bench — ${started.toISOString()} — ${os.cpus().length} CPUs ` +
+      `(${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${os.platform()}`,
+  );
+  console.log(
+    "Backend in its own process for throughput, fan-out, HTTP pages and memory (clients in the " +
+      "bench process); in this process for backend.run; convex-test in a third process.",
+  );
+  const phases: Array<[string, Contention]> = [
+    ["child-process phase", results.child.contention],
+    ["backend.run phase", results.inProcess.contention],
+    ["convex-test phase", results.convexTest.contention],
+  ];
+  console.log(
+    `Other processes on this machine used on average ${phases
+      .map(([name, c]) => `${c.otherCpus.toFixed(2)} CPUs in the ${name}`)
+      .join(", ")} (of ${os.cpus().length}).`,
+  );
+  const busiest = Math.max(...phases.map(([, c]) => c.otherCpus));
+  if (busiest > 0.25)
+    console.log(
+      `WARNING: the machine was shared (up to ${busiest.toFixed(2)} CPUs busy elsewhere); ` +
+        "tail latencies (p99) and throughput are disturbed by that load.",
+    );
+  printTable(rows);
+  const s = results.child.serverStats;
+  console.log(
+    `Server-counted mutations in the throughput windows: ${fmtInt(results.child.throughput.oneClient.serverMutations)} ` +
+      `(1 client), ${fmtInt(results.child.throughput.tenClients.serverMutations)} (10 clients). ` +
+      `Query executions per fan-out write: ${results.child.fanout.queryExecutionsPerWrite}. ` +
+      `Totals: ${fmtInt(s.mutations)} mutations, ${fmtInt(s.queryExecutions)} query executions.`,
+  );
+  console.log(
+    `Seeding 100k docs (2,000 per internal mutation): ${fmtInt(results.child.http.seedMs.to100k + results.child.http.seedMs.to1k)} ms over HTTP, ` +
+      `${fmtInt(results.inProcess.seedMs.to100k + results.inProcess.seedMs.to1k)} ms via backend.run, ` +
+      `${fmtInt(results.convexTest.seedMs.to100k + results.convexTest.seedMs.to1k)} ms in convex-test.`,
+  );
+  console.log(
+    failed.length
+      ? `MISSED ${failed.length} target(s): ${failed.map((f) => f.label).join("; ")}.`
+      : "All targets met.",
+  );
+  console.log(`Total bench time: ${totalS} s.`);
+
+  const report = {
+    date: started.toISOString(),
+    durationS: totalS,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim(),
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    config: CONFIG,
+    targets: TARGETS,
+    results,
+    checks: rows.filter((r): r is Check => typeof r !== "string"),
+    missed: failed.map((f) => f.label),
+  };
+  const dir = path.join(BENCH_DIR, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = started
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(path.join(dir, `${stamp}.json`), json);
+  fs.writeFileSync(path.join(dir, "latest.json"), json);
+  console.log(`Wrote bench/results/${stamp}.json and bench/results/latest.json.`);
+  // Sockets and timers of closed clients may linger; the figures are written, so leave now.
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
