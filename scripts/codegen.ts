@@ -8,11 +8,15 @@ import { spawnSync } from "node:child_process";
 
 const dirs = process.argv.slice(2);
 for (const cwd of dirs.length ? dirs : ["."]) {
-  const result = spawnSync("npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"], {
-    cwd,
-    stdio: "inherit",
-    env: { ...process.env, CI: "1" },
-  });
+  const result = spawnSync(
+    "npx",
+    ["convex", "codegen", "--system-udfs", "--typecheck", "disable"],
+    {
+      cwd,
+      stdio: "inherit",
+      env: { ...process.env, CI: "1" },
+    },
+  );
   if (result.status !== 0) {
     console.error(`codegen failed in ${cwd}`);
     process.exit(result.status ?? 1);

@@ -265,15 +265,16 @@ export class SyncSession {
       this.target.querySet === this.sent.querySet &&
       this.target.identity === this.sent.identity;
     if (!idle) return false;
-    const ts = this.runtime.db.currentTs;
+    const startTs = this.sent.ts;
+    // Timestamps are bigints: Math.max does not apply.
+    if (this.runtime.db.currentTs > this.sent.ts) this.sent.ts = this.runtime.db.currentTs;
     const version = { querySet: this.sent.querySet, identity: this.sent.identity };
     this.send({
       type: "Transition",
-      startVersion: { ...version, ts: encodeTs(this.sent.ts) },
-      endVersion: { ...version, ts: encodeTs(ts > this.sent.ts ? ts : this.sent.ts) },
+      startVersion: { ...version, ts: encodeTs(startTs) },
+      endVersion: { ...version, ts: encodeTs(this.sent.ts) },
       modifications: [],
     });
-    if (ts > this.sent.ts) this.sent.ts = ts;
     return true;
   }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
-import { expect, test } from "vitest";
+import { test } from "vitest";
 import WebSocket from "ws";
 import { startBackend } from "../../local-backend/index.js";
 import { tmpDataDir, waitFor } from "./helpers.js";

@@ -1,0 +1,336 @@
+/**
+ * The one HTTP port both apps are served on.
+ *
+ *   /auth/*           offline demo sign-in (scripts/offline-auth.ts), when enabled
+ *   /config.json      the runtime config the HTML gets injected
+ *   /dashboard[/…]    team workspace (dashboard/index.html)
+ *   everything else   shopper storefront (index.html), or a static file
+ *
+ * `--dev` hands modules to Vite's dev server in middleware mode (hot reload over the same
+ * port); otherwise files come from the built dist/ folder.
+ */
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import type { ViteDevServer } from "vite";
+import { demoImageFor } from "./demo-images.js";
+import type { OfflineAuth } from "./offline-auth.js";
+
+export interface BrowserConfig {
+  url: string;
+  siteUrl: string;
+  clerkPublishableKey?: string;
+  storeSlug: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Extra tags (already escaped HTML) for <head>, e.g. JSON-LD. */
+  head?: string;
+  status?: number;
+}
+
+export interface AppRuntime {
+  config: BrowserConfig;
+  auth: OfflineAuth | null;
+  /** Server-side <title>/description for storefront pages, so crawlers see them. */
+  storefrontMeta?: (path: string) => Promise<PageMeta | null>;
+}
+
+export interface AppServer {
+  origin: string;
+  port: number;
+  server: Server;
+  setRuntime(runtime: AppRuntime): void;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".gif": "image/gif",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".webmanifest": "application/manifest+json",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt"]);
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+export async function startAppServer(options: {
+  root: string;
+  host: string;
+  port: number;
+  dev: boolean;
+}): Promise<AppServer> {
+  const distDir = join(options.root, "dist");
+  let runtime: AppRuntime | null = null;
+  let vite: ViteDevServer | null = null;
+  const htmlCache = new Map<string, { mtime: number; html: string }>();
+  const compressed = new Map<string, { key: string; gzip?: Buffer; br?: Buffer }>();
+
+  async function templateFor(app: "storefront" | "dashboard", url: string): Promise<string> {
+    const rel = app === "dashboard" ? "dashboard/index.html" : "index.html";
+    if (vite) {
+      const raw = await readFile(join(options.root, rel), "utf8");
+      return vite.transformIndexHtml(url, raw);
+    }
+    // Re-read when the file changes, so a `vite build` during a run is picked up.
+    const file = join(distDir, rel);
+    const mtime = (await stat(file)).mtimeMs;
+    const cached = htmlCache.get(rel);
+    if (cached?.mtime === mtime) return cached.html;
+    const html = await readFile(file, "utf8");
+    htmlCache.set(rel, { mtime, html });
+    return html;
+  }
+
+  async function serveHtml(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (!runtime) {
+      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "1" });
+      res.end(
+        '<!doctype html><meta http-equiv="refresh" content="1"><title>Starting…</title><p style="font:16px system-ui;padding:2rem">Starting the store… this page reloads by itself.</p>',
+      );
+      return;
+    }
+    const app = isDashboard(path) ? "dashboard" : "storefront";
+    let html = await templateFor(app, req.url ?? path);
+    let status = 200;
+    if (app === "storefront") {
+      const meta = await runtime.storefrontMeta?.(path).catch(() => null);
+      if (meta) {
+        html = applyMeta(html, meta);
+        status = meta.status ?? 200;
+      } else if (!isKnownStorefrontPath(path)) {
+        status = 404;
+      }
+    }
+    const config = `<script>window.__CONVEX_CONFIG__=${safeJson(runtime.config)}</script>`;
+    html = html.includes("<!--app-config-->")
+      ? html.replace("<!--app-config-->", config)
+      : html.replace("</head>", `${config}</head>`);
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-cache",
+    };
+    if (app === "dashboard") headers["x-frame-options"] = "DENY";
+    sendBody(req, res, status, Buffer.from(html), headers, ".html");
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string) {
+    const file = resolve(distDir, `.${normalize(path)}`);
+    if (!file.startsWith(distDir + sep)) return false;
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || file.endsWith(".html")) return false;
+    const ext = extname(file);
+    const immutable = path.startsWith("/assets/");
+    const etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      "content-type": MIME[ext] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=300",
+      etag,
+    };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    if (COMPRESSIBLE.has(ext) && info.size > 1024) {
+      let entry = compressed.get(file);
+      if (!entry || entry.key !== etag) {
+        entry = { key: etag };
+        compressed.set(file, entry);
+      }
+      const body = await readFile(file);
+      sendBody(req, res, 200, body, headers, ext, entry);
+      return true;
+    }
+    res.writeHead(200, { ...headers, "content-length": String(info.size) });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    } catch {
+      res.writeHead(400).end("Bad request");
+      return;
+    }
+    if (runtime?.auth && (await runtime.auth.handle(req, res))) return;
+    if (path === "/config.json") {
+      if (!runtime) return void res.writeHead(503).end();
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(runtime.config));
+      return;
+    }
+    if (path === "/healthz") {
+      res.writeHead(runtime ? 200 : 503, { "content-type": "text/plain" });
+      res.end(runtime ? "ok" : "starting");
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      if (vite) return vite.middlewares(req, res, () => notFound(res));
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const ext = extname(path);
+    if (path.startsWith("/demo/products/")) {
+      if (!vite && (await serveStatic(req, res, path))) return;
+      const svg = demoImageFor(path);
+      if (!svg) return notFound(res);
+      sendBody(
+        req,
+        res,
+        200,
+        Buffer.from(svg),
+        {
+          ...SECURITY_HEADERS,
+          "content-type": "image/svg+xml",
+          "cache-control": "public, max-age=86400",
+        },
+        ".svg",
+      );
+      return;
+    }
+    if (vite) {
+      // Vite's own extension-less URLs all start with /@ (/@vite/client, /@id/…) or /__.
+      const viteInternal = path.startsWith("/@") || path.startsWith("/__");
+      if (!viteInternal && (ext === "" || ext === ".html")) {
+        return serveHtml(req, res, path);
+      }
+      return vite.middlewares(req, res, () => notFound(res));
+    }
+    if (ext !== "" && ext !== ".html") {
+      if (!(await serveStatic(req, res, path))) notFound(res);
+      return;
+    }
+    return serveHtml(req, res, path);
+  }
+
+  function sendBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: Buffer,
+    headers: Record<string, string>,
+    ext: string,
+    cache?: { gzip?: Buffer; br?: Buffer },
+  ) {
+    const accept = String(req.headers["accept-encoding"] ?? "");
+    let out = body;
+    if (COMPRESSIBLE.has(ext) && body.length > 1024) {
+      headers.vary = "accept-encoding";
+      if (/\bbr\b/.test(accept)) {
+        out = cache?.br ?? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } });
+        if (cache) cache.br = out;
+        headers["content-encoding"] = "br";
+      } else if (/\bgzip\b/.test(accept)) {
+        out = cache?.gzip ?? gzipSync(body, { level: 6 });
+        if (cache) cache.gzip = out;
+        headers["content-encoding"] = "gzip";
+      }
+    }
+    res.writeHead(status, { ...headers, "content-length": String(out.length) });
+    res.end(req.method === "HEAD" ? undefined : out);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (vite && error instanceof Error) vite.ssrFixStacktrace(error);
+      console.error(`[app] ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal error");
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost =
+    options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
+  const origin = `http://${shownHost}:${port}`;
+
+  if (options.dev) {
+    const { createServer: createViteServer } = await import("vite");
+    vite = await createViteServer({
+      configFile: join(options.root, "vite.config.ts"),
+      appType: "custom",
+      server: { middlewareMode: true, hmr: { server } },
+    });
+  }
+
+  return {
+    origin,
+    port,
+    server,
+    setRuntime(next) {
+      runtime = next;
+    },
+    async close() {
+      await vite?.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function isDashboard(path: string) {
+  return path === "/dashboard" || path.startsWith("/dashboard/");
+}
+
+function isKnownStorefrontPath(path: string) {
+  return path === "/" || path === "/index.html" || /^\/p\/[^/]+\/?$/.test(path);
+}
+
+function notFound(res: ServerResponse) {
+  res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+  res.end("Not found");
+}
+
+function safeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028|\u2029/g, "");
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function applyMeta(html: string, meta: PageMeta): string {
+  const title = escapeHtml(meta.title);
+  const description = escapeHtml(meta.description);
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(
+      /<meta name="description" content="[^"]*"\s*\/?>/,
+      `<meta name="description" content="${description}" />`,
+    )
+    .replace(
+      "</head>",
+      `<meta property="og:title" content="${title}" /><meta property="og:description" content="${description}" />${meta.head ?? ""}</head>`,
+    );
+}

@@ -1,0 +1,101 @@
+import { ConvexProviderWithAuth, type ConvexReactClient, useConvexAuth } from "convex/react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FullPageMessage } from "../../components/FullPageMessage";
+import { loadSession, type OfflineSession, requestToken, saveSession } from "./offlineToken";
+import { SessionContext, type SessionInfo } from "./session";
+import { SignInScreen } from "./SignInScreen";
+
+/** Refresh this long before the token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+const REJECTED_NOTICE =
+  "The backend did not accept the sign-in token. Check that the backend was started by `npm start` (it sets OFFLINE_AUTH_ISSUER), then sign in again.";
+
+/**
+ * Offline demo sign-in wired into Convex: `ConvexProviderWithAuth` asks `useAuth` for tokens,
+ * and we mint them from the local server. `fetchAccessToken` keeps the same identity for one
+ * signed-in email, so token refreshes do not make Convex re-authenticate from scratch.
+ */
+export function OfflineAuthRoot({
+  client,
+  children,
+}: {
+  client: ConvexReactClient;
+  children: ReactNode;
+}) {
+  const [session, setSession] = useState<OfflineSession | null>(loadSession);
+  const [notice, setNotice] = useState<string>();
+  const latest = useRef(session);
+  // ConvexProviderWithAuth keeps its last "not authenticated" verdict until the backend answers;
+  // reporting "loading" for one render after a sign-in resets it, so the gate can tell
+  // "waiting for the backend" from "the backend refused the token".
+  const [resetting, setResetting] = useState(false);
+  useEffect(() => {
+    if (resetting) setResetting(false);
+  }, [resetting]);
+
+  const signIn = useCallback(async (email: string, name: string) => {
+    const fresh = await requestToken(email, name);
+    saveSession(fresh);
+    latest.current = fresh;
+    setNotice(undefined);
+    setResetting(true);
+    setSession(fresh);
+  }, []);
+
+  const signOut = useCallback((reason?: string) => {
+    saveSession(null);
+    latest.current = null;
+    setNotice(reason);
+    setSession(null);
+  }, []);
+
+  const email = session?.email ?? null;
+  const fetchAccessToken = useCallback(
+    async ({ forceRefreshToken }: { forceRefreshToken: boolean }) => {
+      const current = latest.current;
+      if (!current || current.email !== email) return null;
+      if (!forceRefreshToken && current.expiresAt - Date.now() > REFRESH_MARGIN_MS) {
+        return current.token;
+      }
+      try {
+        const fresh = await requestToken(current.email, current.name);
+        saveSession(fresh);
+        latest.current = fresh;
+        return fresh.token;
+      } catch {
+        return null;
+      }
+    },
+    [email],
+  );
+  const useAuthForConvex = useCallback(
+    () => ({ isLoading: resetting, isAuthenticated: email !== null, fetchAccessToken }),
+    [resetting, email, fetchAccessToken],
+  );
+
+  const info = useMemo<SessionInfo>(
+    () => ({ mode: "offline", email: email ?? undefined, signOut: () => signOut() }),
+    [email, signOut],
+  );
+
+  let body: ReactNode;
+  if (email === null) body = <SignInScreen onSignIn={signIn} notice={notice} />;
+  else if (resetting) body = <FullPageMessage title="Signing in…" busy />;
+  else body = <Gate onReject={() => signOut(REJECTED_NOTICE)}>{children}</Gate>;
+
+  return (
+    <ConvexProviderWithAuth client={client} useAuth={useAuthForConvex}>
+      <SessionContext.Provider value={info}>{body}</SessionContext.Provider>
+    </ConvexProviderWithAuth>
+  );
+}
+
+function Gate({ onReject, children }: { onReject: () => void; children: ReactNode }) {
+  const { isLoading, isAuthenticated } = useConvexAuth();
+  const rejected = !isLoading && !isAuthenticated;
+  useEffect(() => {
+    if (rejected) onReject();
+  }, [rejected, onReject]);
+  if (!isAuthenticated) return <FullPageMessage title="Signing in…" busy />;
+  return <>{children}</>;
+}

@@ -1,0 +1,32 @@
+import { explainError } from "../lib/errors";
+import { Icon } from "./Icon";
+
+/** An error a person can act on: what happened, why, and what to do next. */
+export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const e = explainError(error);
+  return (
+    <div role="alert" className="rounded-xl border border-rose-200 bg-rose-50 p-5 text-sm">
+      <div className="flex items-start gap-3">
+        <Icon name="alert" className="mt-0.5 h-5 w-5 shrink-0 text-rose-600" />
+        <div className="min-w-0">
+          <h2 className="font-semibold text-rose-900">{e.title}</h2>
+          <p className="mt-1 break-words text-rose-800">{e.message}</p>
+          <p className="mt-2 text-rose-900">
+            <span className="font-medium">What to do: </span>
+            {e.next}
+          </p>
+          {e.kind !== "ERROR" && <p className="mt-2 font-mono text-xs text-rose-500">{e.kind}</p>}
+          {onRetry && (
+            <button
+              type="button"
+              onClick={onRetry}
+              className="mt-3 rounded-md bg-white px-3 py-1.5 font-medium text-rose-700 shadow-sm ring-1 ring-rose-200 hover:bg-rose-100"
+            >
+              Try again
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

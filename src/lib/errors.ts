@@ -1,0 +1,72 @@
+import { ConvexError } from "convex/values";
+
+/** What a person sees when something fails: a title, the reason, and what to do next. */
+export interface Explained {
+  kind: string;
+  title: string;
+  message: string;
+  next: string;
+}
+
+const NEXT_STEPS: Record<string, { title: string; next: string }> = {
+  UNAUTHENTICATED: { title: "You are signed out", next: "Sign in again to continue." },
+  FORBIDDEN: {
+    title: "Not allowed",
+    next: "Ask a store owner to give your account a role that can do this.",
+  },
+  NOT_FOUND: {
+    title: "Not found",
+    next: "It may have been deleted. Go back and pick another one.",
+  },
+  INVALID: { title: "Something in the request is not valid", next: "Check the values and retry." },
+  CONFLICT: {
+    title: "Someone changed this at the same time",
+    next: "The page now shows the latest version: check it and try again.",
+  },
+  INVALID_TRANSITION: {
+    title: "That step is not allowed from the current state",
+    next: "Refresh your view of the item and pick one of the steps it offers.",
+  },
+};
+
+export function explainError(error: unknown): Explained {
+  if (error instanceof ConvexError) {
+    const data = error.data as { kind?: string; message?: string } | string;
+    const kind = typeof data === "object" && data?.kind ? data.kind : "ERROR";
+    const message =
+      typeof data === "string" ? data : (data?.message ?? "The server refused the request.");
+    const known = NEXT_STEPS[kind];
+    return {
+      kind,
+      title: known?.title ?? humanize(kind),
+      message,
+      next: known?.next ?? "Try again. If it keeps happening, reload the page.",
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/connect|network|websocket|fetch/i.test(message)) {
+    return {
+      kind: "OFFLINE",
+      title: "Cannot reach the backend",
+      message,
+      next: "Check that `npm start` is still running, then retry.",
+    };
+  }
+  return {
+    kind: "ERROR",
+    title: "Something went wrong",
+    message: stripServerNoise(message),
+    next: "Try again. If it keeps happening, reload the page and check the server log.",
+  };
+}
+
+function humanize(kind: string): string {
+  const words = kind.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Convex prefixes server errors with "[CONVEX Q(...)] [Request ID: …] Server Error"; keep the reason. */
+function stripServerNoise(message: string): string {
+  const uncaught = message.match(/Uncaught (?:Error: )?([^\n]+)/);
+  return uncaught ? uncaught[1] : message;
+}

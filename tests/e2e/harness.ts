@@ -1,0 +1,195 @@
+/**
+ * Starts the whole product the way a person does (`scripts/start.ts`), on a free port with a
+ * fresh data folder, and drives it with headless Chromium through playwright-core.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { ensureBuilt } from "../../scripts/build-if-stale";
+
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export interface RunningProduct {
+  origin: string;
+  storefrontUrl: string;
+  dashboardUrl: string;
+  backendUrl: string;
+  siteUrl: string;
+  dataDir: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 180_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export async function startProduct(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningProduct> {
+  await ensureBuilt(ROOT, () => {});
+  const dataDir = await mkdtemp(join(tmpdir(), "cc-e2e-"));
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/start.ts", "--data", dataDir, "--quiet"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CONVEX_PORT: "0",
+        CONVEX_SITE_PORT: "0",
+        CLERK_JWT_ISSUER_DOMAIN: "",
+        CLERK_PUBLISHABLE_KEY: "",
+        VITE_CLERK_PUBLISHABLE_KEY: "",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Own process group, so stop() also ends anything start.ts spawned.
+      detached: true,
+    },
+  );
+  let out = "";
+  child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
+
+  const stop = async () => {
+    await killGroup(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitFor(
+      child,
+      () => /Ready in/.test(out),
+      () => out,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const url = (label: string) => {
+    const m = out.match(new RegExp(`^${label}\\s+(http\\S+)`, "m"));
+    if (!m) throw new Error(`start.ts did not print a ${label} URL:\n${out}`);
+    return m[1];
+  };
+  const storefrontUrl = url("Storefront");
+  return {
+    origin: new URL(storefrontUrl).origin,
+    storefrontUrl,
+    dashboardUrl: url("Dashboard"),
+    backendUrl: url("Backend"),
+    siteUrl: url("Site"),
+    dataDir,
+    output: () => out,
+    stop,
+  };
+}
+
+function waitFor(child: ChildProcess, ready: () => boolean, output: () => string): Promise<void> {
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      fail(new Error(`start.ts was not ready after ${READY_TIMEOUT_MS / 1000}s:\n${output()}`));
+    }, READY_TIMEOUT_MS);
+    const poll = setInterval(() => {
+      if (ready()) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        done();
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      fail(new Error(`start.ts exited early (code ${code}):\n${output()}`));
+    });
+  });
+}
+
+async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timeout = new Promise<"timeout">((done) => setTimeout(() => done("timeout"), 10_000));
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+    await exited;
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Parses a formatted money string ("$1,234.56") back to a number of units. */
+export function parseMoney(text: string): number {
+  const n = Number(text.replace(/[^0-9.-]/g, ""));
+  if (Number.isNaN(n)) throw new Error(`not a money value: ${text}`);
+  return n;
+}
+
+/** Signs in through the offline demo sign-in form and waits for the workspace shell. */
+export async function signInOffline(page: import("playwright-core").Page, dashboardUrl: string) {
+  await page.goto(dashboardUrl);
+  await page.getByRole("heading", { name: "Offline demo sign-in — no account needed" }).waitFor();
+  const email = page.getByLabel("Email");
+  if ((await email.inputValue()) !== "owner@demo.store") {
+    throw new Error(`email not prefilled: "${await email.inputValue()}"`);
+  }
+  await page.getByRole("button", { name: "Sign in" }).click();
+  try {
+    await page.getByTestId("store-name").waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const body = await page
+      .locator("body")
+      .textContent()
+      .catch(() => "(no body)");
+    throw new Error(`the workspace did not open after signing in; the page says:\n${body}`, {
+      cause: error,
+    });
+  }
+}
+
+/** A token from the offline sign-in, for calling functions as a user from Node. */
+export async function offlineToken(origin: string, email = "owner@demo.store"): Promise<string> {
+  const res = await fetch(`${origin}/auth/offline/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, name: "E2E" }),
+  });
+  if (!res.ok) throw new Error(`token request failed: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
