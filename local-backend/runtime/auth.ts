@@ -142,10 +142,26 @@ export class AuthVerifier {
       subject: payload.sub,
       issuer: payload.iss as string,
     };
-    for (const [claim, value] of Object.entries(payload)) {
-      if (SKIP.has(claim)) continue;
-      identity[CLAIMS[claim] ?? claim] = value;
+    if (provider.type === "customJwt") {
+      // Convex keeps a custom JWT's claims under their own names, nested objects flattened.
+      for (const [claim, value] of Object.entries(flatten(payload))) {
+        if (!SKIP.has(claim)) identity[claim] = value;
+      }
+    } else {
+      for (const [claim, value] of Object.entries(payload)) {
+        if (!SKIP.has(claim)) identity[CLAIMS[claim] ?? claim] = value;
+      }
     }
     return identity;
   }
+}
+
+function flatten(obj: Record<string, unknown>, prefix = "", out: Record<string, unknown> = {}) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === "object" && !Array.isArray(v))
+      flatten(v as Record<string, unknown>, key, out);
+    else out[key] = v;
+  }
+  return out;
 }

@@ -11,6 +11,12 @@ import type { Tx } from "./tx.js";
 
 const TABLE = "_storage";
 
+/** A stable UUID-shaped id per file, standing in for Convex's internal storage UUID. */
+function legacyStorageId(storageId: string): string {
+  const h = createHash("sha256").update(`storage:${storageId}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((Number.parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export class FileStorage {
   /** Upload tokens are single-use and short-lived. */
   private uploadTokens = new Map<string, number>();
@@ -86,8 +92,9 @@ export class FileStorage {
     const doc = this.lookup(tx, storageId);
     if (!doc) return null;
     return {
-      storageId,
-      sha256: doc.sha256,
+      // Convex reports the file's internal storage id here, an older UUID format.
+      storageId: legacyStorageId(storageId),
+      sha256: Buffer.from(doc.sha256 as string, "base64").toString("hex"),
       size: doc.size,
       contentType: doc.contentType ?? null,
     };
@@ -107,12 +114,13 @@ export class FileStorage {
   }
 
   /** For the HTTP route that serves files. */
-  read(storageId: string): { bytes: Buffer; contentType: string | null } | null {
+  read(storageId: string): { bytes: Buffer; contentType: string | null; sha256: string } | null {
     const doc = this.lookup(null, storageId);
     if (!doc) return null;
     return {
       bytes: fs.readFileSync(this.filePath(storageId)),
       contentType: (doc.contentType as string) ?? null,
+      sha256: doc.sha256 as string,
     };
   }
 

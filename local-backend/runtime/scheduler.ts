@@ -10,6 +10,7 @@ import { MAX_KEY } from "../values/keys.js";
 import { encodeKey } from "../values/keys.js";
 import { ANONYMOUS } from "./runtime.js";
 import type { Runtime } from "./runtime.js";
+import { canonicalPath } from "./modules.js";
 import { addressToPath } from "./syscalls.js";
 import type { Tx } from "./tx.js";
 import { realNow } from "./determinism.js";
@@ -50,7 +51,8 @@ export class Scheduler {
       throw new Error("The scheduled time must be a finite number.");
     tx.scheduledWork = true;
     return tx.insertDoc(TABLE, {
-      name,
+      // Convex records the module with its .js extension ("messages.js:send").
+      name: name.replace(/^(.*):([^:]*)$/, "$1.js:$2"),
       args: [fnArgs],
       scheduledTime,
       state: { kind: "pending" },
@@ -143,12 +145,13 @@ export class Scheduler {
   private async execute(job: Doc) {
     this.running++;
     try {
-      const reg = this.runtime.app.functions.get(job.name as string);
+      const fnPath = canonicalPath(job.name as string);
+      const reg = this.runtime.app.functions.get(fnPath);
       const args = (job.args as Value[])[0];
       const argsJson = convexToJson(args as Value);
       if (reg?.kind === "mutation") {
         try {
-          await this.runtime.runMutation(job.name as string, argsJson, ANONYMOUS, {
+          await this.runtime.runMutation(fnPath, argsJson, ANONYMOUS, {
             fromFunction: true,
             scheduledFunctionId: job._id,
             beforeCommit: (tx) => {
@@ -177,7 +180,7 @@ export class Scheduler {
       });
       if (!claimed.ok) return;
       try {
-        await this.runtime.runAction(job.name as string, argsJson, ANONYMOUS, {
+        await this.runtime.runAction(fnPath, argsJson, ANONYMOUS, {
           fromFunction: true,
           scheduledFunctionId: job._id,
         });

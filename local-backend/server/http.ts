@@ -208,12 +208,35 @@ async function handleStorage(
   const id = url.pathname.slice("/api/storage/".length);
   const file = /^[0-9a-z]+$/.test(id) ? runtime.files.read(id) : null;
   if (!file) throw new HttpError(404, "FileNotFound", `No file with storage ID ${id}.`);
-  res.writeHead(200, {
-    "Content-Type": file.contentType ?? "application/octet-stream",
-    "Content-Length": file.bytes.length,
+  const headers: Record<string, string | number> = {
     "Cache-Control": "private, max-age=2592000",
+    "Accept-Ranges": "bytes",
+    Digest: `sha-256=${file.sha256}`,
     ...CORS,
-  });
+  };
+  if (file.contentType) headers["Content-Type"] = file.contentType;
+  const size = file.bytes.length;
+  // A single byte range (what browsers send for media) is answered with 206, as Convex does.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ""));
+  if (range && (range[1] || range[2])) {
+    let start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    let end = range[1] ? (range[2] ? Math.min(Number(range[2]), size - 1) : size - 1) : size - 1;
+    if (start >= size || start > end) {
+      res.writeHead(416, { "Content-Range": `bytes */${size}`, ...CORS });
+      res.end();
+      return;
+    }
+    start = Math.max(0, start);
+    end = Math.min(end, size - 1);
+    res.writeHead(206, {
+      ...headers,
+      "Content-Range": `bytes ${start}-${end}/${size}`,
+      "Content-Length": end - start + 1,
+    });
+    res.end(file.bytes.subarray(start, end + 1));
+    return;
+  }
+  res.writeHead(200, { ...headers, "Content-Length": size });
   res.end(file.bytes);
 }
 

@@ -2,6 +2,7 @@
  * Serves the app's HTTP actions (default export of http.ts, an HttpRouter) on the site URL.
  * The raw body and headers reach the handler untouched, so webhook signatures verify.
  */
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { Readable } from "node:stream";
 import type { Runtime } from "../runtime/runtime.js";
@@ -49,12 +50,15 @@ export async function handleSite(
     if (!(response instanceof Response))
       throw new Error("The HTTP action did not return a Response.");
   } catch (e) {
-    const message =
-      e instanceof HttpError
-        ? e.message
-        : `Uncaught ${(e as Error).name ?? "Error"}: ${(e as Error).message}`;
-    res.writeHead(500, { "Content-Type": "text/plain" });
-    res.end(message);
+    const err = e as Error;
+    const requestId = randomUUID().replace(/-/g, "").slice(0, 16);
+    res.writeHead(500, { "Content-Type": "application/json" });
+    res.end(
+      JSON.stringify({
+        code: `[Request ID: ${requestId}] Server Error: Uncaught ${err?.name ?? "Error"}: ${err?.message ?? String(e)}`,
+        trace: err?.stack ?? "",
+      }),
+    );
     return;
   }
   const outHeaders: Record<string, string | string[]> = {};

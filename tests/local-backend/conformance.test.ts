@@ -9,6 +9,8 @@
  *     internal ones. Its normalised transcript (ids → id#n, _creationTime → ct#n, cursors
  *     opaque) must equal convex-test's — except at steps marked `deviation`, where convex-test is
  *     known to differ from Convex and the backend is held to the pinned Convex outcome instead.
+ *     HTTP actions are fetched from the site URL, files uploaded and downloaded over HTTP,
+ *     identities are signed JWTs, and scheduled functions are awaited by polling.
  *
  * Run only the oracle half: npx vitest run --project local-backend -t convex-test
  */
@@ -16,6 +18,7 @@ import type { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BackendHandle,
+  clientAs,
   newAdminHttpClient,
   newClient,
   requireBackend,
@@ -35,7 +38,7 @@ const oracleRuns = new Map<string, Promise<StepResult[]>>();
 function oracle(scenario: Scenario): Promise<StepResult[]> {
   let run = oracleRuns.get(scenario.name);
   if (!run) {
-    run = play(convexTestEngine(), scenario);
+    run = play(convexTestEngine(scenario), scenario);
     oracleRuns.set(scenario.name, run);
   }
   return run;
@@ -60,6 +63,9 @@ describe("embedded backend", () => {
   let admin: ConvexHttpClient;
 
   beforeAll(async () => {
+    // The oracle first (already done in a full run): convex-test runs scheduler scenarios under
+    // vitest fake timers, which must never catch the in-process backend's own timers.
+    for (const scenario of SCENARIOS) await oracle(scenario);
     handle = await startConformanceBackend("conformance");
     if (handle.backend) {
       client = newClient(handle);
@@ -77,7 +83,17 @@ describe("embedded backend", () => {
       // Scenarios share one deployment: start each from empty tables.
       await withTimeout(backend.run("testing:reset", {}), 20_000, "testing:reset");
 
-      const results = await play(backendEngine(client, admin), scenario);
+      const h = handle as BackendHandle;
+      const results = await play(
+        backendEngine({
+          client,
+          admin,
+          siteUrl: backend.siteUrl,
+          clientAs: (identity) => clientAs(h, identity),
+          token: (identity) => h.tokens!.sign(identity),
+        }),
+        scenario,
+      );
       const expected = expectedBackendTranscript(scenario, await oracle(scenario));
       const actual = comparableTranscript(scenario, toTranscript(results));
 

@@ -30,7 +30,7 @@ describe("scheduler and crons", () => {
   test("runAfter runs the job and records success in _scheduled_functions", async () => {
     const id = await client.mutation(scheduleLater, { delayMs: 50, kind: "soon" });
     const pending = await client.query(job, { id });
-    expect(pending.name).toBe("jobs:record");
+    expect(pending.name).toBe("jobs.js:record");
     expect(pending.args).toEqual([{ kind: "soon" }]);
     await waitFor(
       () => client.query(events, { kind: "soon" }),

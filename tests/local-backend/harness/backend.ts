@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import WebSocket from "ws";
 import type { BackendOptions, RunningBackend } from "../../../local-backend/index.js";
+import { newTokenSigner, type TokenSigner } from "./auth";
 
 /** The conformance app's functions folder, handed to `startBackend`. */
 export const CONFORMANCE_FUNCTIONS_DIR = fileURLToPath(
@@ -23,12 +24,24 @@ export interface BackendHandle {
   startError: unknown;
   dataDir: string;
   clients: ConvexClient[];
+  /** Signs JWTs the backend accepts (its auth.config.ts provider trusts this signer's key). */
+  tokens: TokenSigner | null;
+  /** Authenticated ConvexClients, one per identity (see `clientAs`). */
+  identityClients: Map<string, Promise<ConvexClient>>;
 }
 
 export async function startConformanceBackend(label: string): Promise<BackendHandle> {
   const dataDir = await mkdtemp(join(tmpdir(), `local-backend-${label}-`));
-  const handle: BackendHandle = { backend: null, startError: null, dataDir, clients: [] };
+  const handle: BackendHandle = {
+    backend: null,
+    startError: null,
+    dataDir,
+    clients: [],
+    tokens: null,
+    identityClients: new Map(),
+  };
   try {
+    handle.tokens = await newTokenSigner();
     const mod = (await import("../../../local-backend/index.js")) as {
       startBackend?: (options: BackendOptions) => Promise<RunningBackend>;
     };
@@ -41,6 +54,7 @@ export async function startConformanceBackend(label: string): Promise<BackendHan
       port: 0,
       sitePort: 0,
       quiet: true,
+      env: handle.tokens.env,
     });
   } catch (error) {
     handle.startError = error;
@@ -72,6 +86,36 @@ export function newClient(handle: BackendHandle): ConvexClient {
     logger: false,
   });
   handle.clients.push(client);
+  return client;
+}
+
+/**
+ * A ConvexClient authenticated (`setAuth`) with a signed JWT for `identity`, once the backend has
+ * confirmed the token; one per distinct identity, reused across scenarios.
+ */
+export function clientAs(
+  handle: BackendHandle,
+  identity: Record<string, unknown>,
+): Promise<ConvexClient> {
+  const key = JSON.stringify(identity);
+  let client = handle.identityClients.get(key);
+  if (!client) {
+    client = (async () => {
+      const tokens = handle.tokens;
+      if (!tokens) throw new Error("no token signer: the backend did not start");
+      const token = await tokens.sign(identity);
+      const c = newClient(handle);
+      const confirmed = new Promise<void>((resolve, reject) => {
+        c.setAuth(
+          async () => token,
+          (ok) => (ok ? resolve() : reject(new Error(`the backend refused the token for ${key}`))),
+        );
+      });
+      await withTimeout(confirmed, 20_000, `authenticating as ${key}`);
+      return c;
+    })();
+    handle.identityClients.set(key, client);
+  }
   return client;
 }
 

@@ -4,7 +4,46 @@
  * Adding a scenario to ../scenarios/ adds it to both engines.
  */
 
-export type StepKind = "query" | "mutation" | "action";
+/**
+ * Function calls (`query`, `mutation`, `action`: `fn` is the function path) and the steps that
+ * need more than a call, each with one adapter per engine (harness/engines.ts):
+ * - `fetch`: an HTTP action request; `fn` is the path (with query string), see `request` and
+ *   `response`. convex-test: `t.fetch`; backend: `fetch(siteUrl + path)`.
+ * - `upload`: `fn` is a mutation returning `storage.generateUploadUrl()`, then `upload` is POSTed
+ *   to that URL; the result is the storage id. convex-test (whose upload URL serves nothing):
+ *   the mutation, then `t.run(ctx => ctx.storage.store(blob))` with the same bytes and type.
+ * - `download`: `fn` is a query `{ id }` → `storage.getUrl(id)`; the URL is fetched (with
+ *   `request.headers`). Result: null (no URL) or `{ status, contentType, body }`, plus
+ *   `headers` when `response.headers` names some. convex-test (whose URLs serve nothing): the
+ *   query, then the blob from `ctx.storage.get(id)` as a 200 with the blob's type, and every
+ *   named header missing (null).
+ * - `finishScheduled`: waits until no scheduled function is pending or running; result null.
+ *   convex-test: `t.finishAllScheduledFunctions(vi.runAllTimers)` (the scenario then runs under
+ *   fake timers); backend: polls `fn`, a query counting unfinished `_scheduled_functions`.
+ */
+export type StepKind =
+  | "query"
+  | "mutation"
+  | "action"
+  | "fetch"
+  | "upload"
+  | "download"
+  | "finishScheduled";
+
+/** The request of a `fetch` step. */
+export interface HttpRequestSpec {
+  method?: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+  headers?: Record<string, string>;
+  body?: string | ArrayBuffer;
+}
+
+/** Which parts of a `fetch` step's response make its result `{ status, headers?, body? }`. */
+export interface HttpResponseSpec {
+  /** Response headers to compare (lower case); a missing header is null. */
+  headers?: string[];
+  /** How to read the body: parsed JSON, text, bytes, or not at all (default). */
+  body?: "json" | "text" | "bytes";
+}
 
 /** The outcome real Convex produces for a step, when convex-test is known to differ. */
 export type PinnedOutcome =
@@ -13,7 +52,7 @@ export type PinnedOutcome =
 
 export interface Step {
   kind: StepKind;
-  /** Function path, "module:export". */
+  /** Function path, "module:export" (for `fetch`: the request path). */
   fn: string;
   /** Arguments; may contain `ref(...)` placeholders resolved from earlier steps' results. */
   args?: Record<string, unknown>;
@@ -21,6 +60,18 @@ export interface Step {
   as?: string;
   /** "client" (default): a public call through the client. "admin": with admin auth. */
   caller?: "client" | "admin";
+  /**
+   * Run as this user (`subject` and `issuer` required; other fields are `UserIdentity`
+   * attributes or custom claims). convex-test: `t.withIdentity(identity)`; backend: a client
+   * authenticated with a JWT signed with these claims (for `fetch`: an Authorization header).
+   */
+  identity?: Record<string, unknown>;
+  /** `fetch` steps: the request. */
+  request?: HttpRequestSpec;
+  /** `fetch` steps: what of the response is compared. */
+  response?: HttpResponseSpec;
+  /** `upload` steps: the file POSTed to the upload URL. */
+  upload?: { body: string | ArrayBuffer; contentType?: string };
   /** The step must fail. */
   expect?: "error";
   /** When the step fails, its error message must match (on every engine). */
@@ -181,7 +232,14 @@ export function collectIdsAndTimes(results: { step: Step; raw: RawOutcome }[]): 
 }
 
 export function stepLabel(step: Step, index: number): string {
-  return `#${index + 1} ${step.kind} ${step.fn}${step.caller === "admin" ? " (admin)" : ""}`;
+  const method = step.kind === "fetch" ? `${step.request?.method ?? "GET"} ` : "";
+  const who =
+    step.caller === "admin"
+      ? " (admin)"
+      : step.identity
+        ? ` (as ${String(step.identity.subject)})`
+        : "";
+  return `#${index + 1} ${step.kind} ${method}${step.fn}${who}`;
 }
 
 /** Normalises one engine's raw results into a transcript. */

@@ -1,5 +1,5 @@
 // Small constructors that keep the scenario files readable.
-import type { Step } from "../harness/scenario";
+import type { HttpRequestSpec, HttpResponseSpec, Step } from "../harness/scenario";
 
 export { ref } from "../harness/scenario";
 
@@ -53,3 +53,37 @@ export const bytes = (...b: number[]) => new Uint8Array(b).buffer;
 
 /** A pinned "must fail" outcome for deviation steps. */
 export const convexFails = (errorMatch?: RegExp) => ({ error: true as const, errorMatch });
+
+/** An HTTP action request to `path` (see harness/scenario.ts, `fetch` steps). */
+export const http = (
+  path: string,
+  request: HttpRequestSpec = {},
+  response: HttpResponseSpec = {},
+  extra: Extra = {},
+): Step => ({ kind: "fetch", fn: path, request, response, ...extra });
+
+/** Uploads a file to the URL the mutation `fn` generates; the result is the storage id. */
+export const upload = (
+  fn: string,
+  file: { body: string | ArrayBuffer; contentType?: string },
+  extra: Extra = {},
+): Step => ({ kind: "upload", fn, args: {}, upload: file, ids: true, ...extra });
+
+/**
+ * Fetches the URL the query `fn` gives for `{ id }`: null, or `{ status, contentType, body }`
+ * (and `headers`, for the names in `extra.response.headers`).
+ */
+export const download = (fn: string, args: Record<string, unknown>, extra: Extra = {}): Step => ({
+  kind: "download",
+  fn,
+  args,
+  ...extra,
+});
+
+/** Waits until every scheduled function has run (the backend polls `scheduler:unfinished`). */
+export const finishScheduled = (): Step => ({
+  kind: "finishScheduled",
+  fn: "scheduler:unfinished",
+  args: {},
+  value: null,
+});

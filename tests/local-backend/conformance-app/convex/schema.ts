@@ -52,6 +52,14 @@ export default defineSchema({
     { searchField: "title", filterFields: ["store", "status"] },
   ),
 
+  // Written by scheduled functions (scheduler.ts): one row per run, tagged per scenario.
+  events: defineTable({
+    tag: v.string(),
+    n: v.number(),
+    authenticated: v.boolean(),
+    afterCaller: v.boolean(),
+  }).index("by_tag", ["tag"]),
+
   // Schema validation: every write here is checked against this shape.
   strict: defineTable({
     name: v.string(),
