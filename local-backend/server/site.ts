@@ -7,7 +7,7 @@ import type http from "node:http";
 import { Readable } from "node:stream";
 import type { Runtime } from "../runtime/runtime.js";
 import { ANONYMOUS } from "../runtime/runtime.js";
-import { callerFrom, HttpError, readBody } from "./http.js";
+import { callerFrom, readBody } from "./http.js";
 
 export async function handleSite(
   runtime: Runtime,
