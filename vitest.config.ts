@@ -2,8 +2,12 @@ import { defineConfig } from "vitest/config";
 
 // Three suites, each its own environment: Convex functions run under edge-runtime as they do
 // in Convex's V8 isolate; the embedded backend and the browser e2e suites run under Node.
+// Under CI each run also writes a JSON report, which .ci/run sums into one closing line.
+const ciReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: ciReport ? ["default", ["json", { outputFile: ciReport }]] : ["default"],
     projects: [
       {
         test: {
