@@ -43,7 +43,39 @@ export interface CommitEvent {
   writeSet: WriteSet;
 }
 
+/** A function's return value as JSON text, parsed only when someone needs the value. */
+export class Result {
+  constructor(
+    readonly json: string,
+    private parsed?: JSONValue,
+  ) {}
+  get value(): JSONValue {
+    if (this.parsed === undefined) this.parsed = JSON.parse(this.json) as JSONValue;
+    return this.parsed;
+  }
+}
+
+function outcome(
+  result: Result,
+  readSet: ReadSet,
+  ts: bigint,
+  logLines: string[],
+  journal: string | null,
+): QueryOutcome {
+  return {
+    result,
+    get value() {
+      return result.value;
+    },
+    readSet,
+    ts,
+    logLines,
+    journal,
+  };
+}
+
 export interface QueryOutcome {
+  result: Result;
   value: JSONValue;
   journal?: string | null;
   readSet: ReadSet;
@@ -151,19 +183,16 @@ export class Runtime {
     return JSON.stringify([convexToJson(args)]);
   }
 
-  private validateReturn(reg: RegisteredFunction, resultStr: string): JSONValue {
-    const json = JSON.parse(resultStr) as JSONValue;
-    if (reg.returnsValidator) {
-      const err = check(reg.returnsValidator, jsonToConvex(json), "", (id) =>
-        this.db.tableName(id),
-      );
-      if (err) throw new FunctionError(`ReturnsValidationError: ${err}`);
-    }
+  private validateReturn(reg: RegisteredFunction, resultStr: string): Result {
     if (resultStr.length > LIMITS.returnSize)
       throw new FunctionError(
         `Function ${reg.path} return value is too large (limit ${LIMITS.returnSize} bytes).`,
       );
-    return json;
+    if (!reg.returnsValidator) return new Result(resultStr);
+    const json = JSON.parse(resultStr) as JSONValue;
+    const err = check(reg.returnsValidator, jsonToConvex(json), "", (id) => this.db.tableName(id));
+    if (err) throw new FunctionError(`ReturnsValidationError: ${err}`);
+    return new Result(resultStr, json);
   }
 
   private newExec(
@@ -209,8 +238,12 @@ export class Runtime {
       ),
     );
     const journalOut = exec.journalOut ? JSON.stringify(exec.journalOut) : null;
+    const result = this.validateReturn(reg, resultStr);
     return {
-      value: this.validateReturn(reg, resultStr),
+      result,
+      get value() {
+        return result.value;
+      },
       logLines: exec.logLines,
       journal: journalOut,
     };
@@ -227,8 +260,8 @@ export class Runtime {
       this.stats.queryExecutions++;
       const tx = new Tx(this.db, false, this.db.currentTs);
       try {
-        const { value, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
-        return { value, readSet: tx.readSet, ts: this.db.currentTs, logLines };
+        const { result, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
+        return outcome(result, tx.readSet, this.db.currentTs, logLines, null);
       } catch (e) {
         const err = toFunctionError(e);
         (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
@@ -265,15 +298,15 @@ export class Runtime {
         const tx = new Tx(this.db, false, this.db.currentTs);
         try {
           const out = await this.invokeInTx(reg, argsStr, tx, caller, undefined, journal);
-          const outcome = {
-            value: out.value,
-            readSet: tx.readSet,
-            ts: this.db.currentTs,
-            logLines: out.logLines,
-            journal: out.journal,
-          };
-          this.resultCache.set(key, { ts: this.db.currentTs, outcome });
-          return outcome;
+          const done = outcome(
+            out.result,
+            tx.readSet,
+            this.db.currentTs,
+            out.logLines,
+            out.journal,
+          );
+          this.resultCache.set(key, { ts: this.db.currentTs, outcome: done });
+          return done;
         } catch (e) {
           const err = toFunctionError(e);
           (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
@@ -293,7 +326,7 @@ export class Runtime {
       scheduledFunctionId?: string;
       beforeCommit?: (tx: Tx) => void;
     } = {},
-  ): Promise<{ value: JSONValue; ts: bigint; logLines: string[] }> {
+  ): Promise<{ result: Result; value: JSONValue; ts: bigint; logLines: string[] }> {
     const reg = this.lookup(udfPath, "mutation", caller, opts.fromFunction);
     const argsStr = this.validateArgs(reg, argsJson);
     return this.transact(async (tx) => {
@@ -340,7 +373,7 @@ export class Runtime {
     argsJson: JSONValue,
     caller: Caller = ANONYMOUS,
     opts: { fromFunction?: boolean; parent?: Exec; scheduledFunctionId?: string } = {},
-  ): Promise<{ value: JSONValue; logLines: string[] }> {
+  ): Promise<{ result: Result; value: JSONValue; logLines: string[] }> {
     const reg = this.lookup(udfPath, "action", caller, opts.fromFunction);
     const argsStr = this.validateArgs(reg, argsJson);
     const exec = this.newExec("action", reg, null, caller, opts.parent);
@@ -366,7 +399,14 @@ export class Runtime {
         ),
         timeout,
       ]);
-      return { value: this.validateReturn(reg, resultStr), logLines: exec.logLines };
+      const result = this.validateReturn(reg, resultStr);
+      return {
+        result,
+        get value() {
+          return result.value;
+        },
+        logLines: exec.logLines,
+      };
     } catch (e) {
       throw toFunctionError(e);
     } finally {

@@ -149,7 +149,9 @@ export function installSyscalls(runtime: Runtime) {
       const argsStr = runtime.validateArgs(reg, args.args ?? {});
       if (kind === "query") {
         try {
-          return (await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).value;
+          return new RawJson(
+            (await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).result.json,
+          );
         } catch (e) {
           rethrowNested(e);
         }
@@ -160,7 +162,7 @@ export function installSyscalls(runtime: Runtime) {
       try {
         const out = await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec);
         runtime.store.release(sp);
-        return out.value;
+        return new RawJson(out.result.json);
       } catch (e) {
         runtime.store.rollbackTo(sp);
         rethrowNested(e);
@@ -174,7 +176,7 @@ export function installSyscalls(runtime: Runtime) {
           asFunctionCaller(exec),
         );
         exec.logLines.push(...out.logLines);
-        return out.value;
+        return new RawJson(out.result.json);
       } catch (e) {
         rethrowNested(e);
       }
@@ -190,7 +192,7 @@ export function installSyscalls(runtime: Runtime) {
           },
         );
         exec.logLines.push(...out.logLines);
-        return out.value;
+        return new RawJson(out.result.json);
       } catch (e) {
         rethrowNested(e);
       }
@@ -206,7 +208,7 @@ export function installSyscalls(runtime: Runtime) {
             parent: exec,
           },
         );
-        return out.value;
+        return new RawJson(out.result.json);
       } catch (e) {
         rethrowNested(e);
       }

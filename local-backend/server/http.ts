@@ -165,7 +165,11 @@ export async function handleApi(
         : kind === "mutation"
           ? await runtime.runMutation(fnPath, args, caller)
           : await runtime.runAction(fnPath, args, caller);
-    sendJson(res, 200, { status: "success", value: out.value, logLines: out.logLines });
+    // The result is already JSON text: embed it rather than parse and re-serialise it.
+    res.writeHead(200, { "Content-Type": "application/json", ...CORS });
+    res.end(
+      `{"status":"success","value":${out.result.json},"logLines":${JSON.stringify(out.logLines)}}`,
+    );
   } catch (e) {
     const err = toFunctionError(e);
     const payload: Record<string, unknown> = {

@@ -9,7 +9,7 @@ import type { WebSocket } from "ws";
 import type { Caller } from "../runtime/context.js";
 import { FunctionError, toFunctionError } from "../runtime/errors.js";
 import { intersects, type ReadSet } from "../runtime/readset.js";
-import { ANONYMOUS, type CommitEvent, type Runtime } from "../runtime/runtime.js";
+import { ANONYMOUS, type CommitEvent, type Result, type Runtime } from "../runtime/runtime.js";
 import { encodeTs } from "./ts.js";
 
 interface Subscription {
@@ -341,7 +341,7 @@ export class SyncSession {
           mod = {
             type: "QueryUpdated",
             queryId: id,
-            value: out.value,
+            result: out.result,
             logLines: out.logLines,
             journal: sub.journal,
           };
@@ -357,13 +357,14 @@ export class SyncSession {
           };
           if (err.data !== undefined) mod.errorData = err.data;
         }
-        const serialized = JSON.stringify(
+        const serialized =
           mod.type === "QueryUpdated"
-            ? ["ok", mod.value]
-            : ["err", mod.errorMessage, mod.errorData ?? null],
-        );
+            ? `ok:${(mod.result as Result).json}`
+            : `err:${JSON.stringify([mod.errorMessage, mod.errorData ?? null])}`;
         if (serialized === sub.last && !identityChanged) continue;
         sub.last = serialized;
+        if (mod.result) mod.value = (mod.result as Result).value;
+        delete mod.result;
         modifications.push(mod);
       }
       for (const id of this.removed) modifications.push({ type: "QueryRemoved", queryId: id });
