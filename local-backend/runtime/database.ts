@@ -7,6 +7,7 @@ import type { Value } from "convex/values";
 import { convexToJson, jsonToConvex } from "convex/values";
 import type { IndexInfo, SqliteStore, TableInfo } from "../storage/sqlite.js";
 import { decodeDocumentId } from "../values/ids.js";
+import { check } from "../values/validate.js";
 import { encodeKey, MAX_KEY, MIN_KEY } from "../values/keys.js";
 import { realNow } from "./determinism.js";
 import { getField } from "./fields.js";
@@ -207,11 +208,47 @@ export class Database {
     }
   }
 
+  /** Validates stored documents against table validators that changed since the last load. */
+  private checkExistingDocuments(schema: SchemaInfo) {
+    if (!schema.schemaValidation) return;
+    const seen = JSON.parse(this.store.getMeta("validatedSchemas") ?? "{}") as Record<
+      string,
+      string
+    >;
+    const next: Record<string, string> = {};
+    for (const [name, def] of schema.tables) {
+      if (!def.documentType) continue;
+      const spec = JSON.stringify(def.documentType);
+      next[name] = spec;
+      if (seen[name] === spec) continue;
+      const table = this.store.table(name);
+      if (!table || table.count === 0) continue;
+      const byTime = this.store.index(table.number, "by_creation_time")!;
+      let after: Buffer | null = null;
+      for (;;) {
+        const rows = this.store.readAsc(byTime.id, after ?? MIN_KEY, MAX_KEY, 1000, after !== null);
+        for (const row of rows) {
+          const { _id, _creationTime, ...fields } = jsonToConvex(JSON.parse(row.json)) as Doc;
+          const err = check(def.documentType, fields, "", (id) => this.tableName(id));
+          if (err)
+            throw new Error(
+              `Schema validation failed: document ${_id} in table "${name}" does not match the schema: ${err}`,
+            );
+        }
+        if (rows.length < 1000) break;
+        after = rows[rows.length - 1].key;
+      }
+    }
+    this.store.setMeta("validatedSchemas", JSON.stringify(next));
+  }
+
   /**
    * Makes stored indexes match the schema: creates and backfills new ones, drops removed
    * ones. Runs in its own transaction when modules (re)load.
    */
   applySchema(schema: SchemaInfo) {
+    // As when Convex pushes a schema: existing documents must match it, else nothing changes.
+    this.checkExistingDocuments(schema);
     this.schema = schema;
     const store = this.store;
     store.begin();

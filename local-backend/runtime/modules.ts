@@ -31,6 +31,7 @@ export interface LoadedApp {
 }
 
 const SOURCE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+const SOURCE_EXTS = [".ts", ".tsx", ".js", ".jsx", ".mjs"];
 
 /** Module files as Convex counts them: not in _generated, not tests, not declaration files. */
 export function listModules(functionsDir: string): string[] {
@@ -98,6 +99,31 @@ export async function buildAndLoad(functionsDir: string, outRoot: string): Promi
       });
     },
   };
+  // Apps normally commit convex/_generated; when one does not, stand in for it with the
+  // untyped equivalents, which is all the generated JavaScript amounts to.
+  const generatedFallback: esbuild.Plugin = {
+    name: "generated-fallback",
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)_generated\/(server|api|dataModel)(\.js)?$/ }, (args) => {
+        const base = path.resolve(args.resolveDir, args.path.replace(/\.js$/, ""));
+        if (SOURCE_EXTS.some((ext) => fs.existsSync(base + ext))) return undefined;
+        return { path: base, namespace: "generated" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "generated" }, (args) => {
+        const kind = path.basename(args.path);
+        const contents =
+          kind === "server"
+            ? `export { queryGeneric as query, internalQueryGeneric as internalQuery, mutationGeneric as mutation,
+                 internalMutationGeneric as internalMutation, actionGeneric as action,
+                 internalActionGeneric as internalAction, httpActionGeneric as httpAction } from "convex/server";`
+            : kind === "api"
+              ? `import { anyApi, componentsGeneric } from "convex/server";
+                 export const api = anyApi; export const internal = anyApi; export const components = componentsGeneric();`
+              : "export {};";
+        return { contents, loader: "js", resolveDir: functionsDir };
+      });
+    },
+  };
   await esbuild.build({
     entryPoints: files,
     outbase: functionsDir,
@@ -111,7 +137,7 @@ export async function buildAndLoad(functionsDir: string, outRoot: string): Promi
     outExtension: { ".js": ".mjs" },
     entryNames: "[dir]/[name]",
     chunkNames: "_chunks/[name]-[hash]",
-    plugins: [convexExternal],
+    plugins: [convexExternal, generatedFallback],
     logLevel: "silent",
     // CommonJS dependencies bundled into ESM may call require() for Node built-ins.
     banner: {

@@ -55,7 +55,12 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   runtime.env = env;
   const buildDir = path.join(dataDir, "modules");
   fs.mkdirSync(buildDir, { recursive: true });
-  runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+  try {
+    runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+  } catch (e) {
+    store.close(); // leave the data folder free for the next attempt
+    throw e;
+  }
 
   const sessions = new Set<SyncSession>();
   runtime.listeners.add((event) => {
