@@ -4,7 +4,6 @@
  * concurrently, and tells listeners about every commit with its write set.
  */
 import { randomUUID } from "node:crypto";
-import { inspect } from "node:util";
 import {
   convexToJson,
   getConvexSize,
@@ -35,6 +34,7 @@ import path from "node:path";
 import type { Doc } from "./database.js";
 import { FileStorage } from "./files.js";
 import type { SerializedQuery } from "./query.js";
+import { installConsoleCapture, installTransactionGuards } from "./sandbox.js";
 import { Scheduler } from "./scheduler.js";
 import { textSearch, vectorSearch } from "./search.js";
 
@@ -447,55 +447,4 @@ function hashSeed(path: string, args: string): number {
   const s = path + "\u0000" + args;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h ^ realNow()) >>> 0;
-}
-
-let guardsInstalled = false;
-/**
- * Queries and mutations are deterministic transactions in Convex: timers and network calls
- * are refused there, with Convex's wording; actions may use them freely.
- */
-function installTransactionGuards() {
-  if (guardsInstalled) return;
-  guardsInstalled = true;
-  const inTransaction = () => {
-    const kind = execStorage.getStore()?.kind;
-    return kind === "query" || kind === "mutation";
-  };
-  const guard = <F extends (...args: any[]) => any>(name: string, original: F, label = name): F =>
-    function (this: unknown, ...args: any[]) {
-      if (inTransaction())
-        throw new Error(
-          `Can't use ${label} in queries and mutations. Please consider using an action. See https://docs.convex.dev/functions/actions for more details.`,
-        );
-      return original.apply(this, args);
-    } as unknown as F;
-  globalThis.setTimeout = guard("setTimeout", globalThis.setTimeout);
-  globalThis.setInterval = guard("setInterval", globalThis.setInterval);
-  if (globalThis.fetch) globalThis.fetch = guard("fetch", globalThis.fetch, "fetch()");
-}
-
-let consoleInstalled = false;
-/** console.* inside a function becomes log lines for the caller, as in Convex. */
-function installConsoleCapture() {
-  if (consoleInstalled) return;
-  consoleInstalled = true;
-  const levels: Array<[keyof Console, string]> = [
-    ["log", "LOG"],
-    ["info", "INFO"],
-    ["warn", "WARN"],
-    ["error", "ERROR"],
-    ["debug", "DEBUG"],
-  ];
-  for (const [method, level] of levels) {
-    const original = (console[method] as (...a: unknown[]) => void).bind(console);
-    (console as any)[method] = (...args: unknown[]) => {
-      const exec = execStorage.getStore();
-      if (!exec) return original(...args);
-      const text = args
-        .map((a) => (typeof a === "string" ? `'${a}'` : inspect(a, { depth: 4 })))
-        .join(" ");
-      exec.logLines.push(`[${level}] ${text}`);
-      if (process.env.CONVEX_LOCAL_ECHO_LOGS) original(`[${exec.path}]`, ...args);
-    };
-  }
 }
