@@ -133,3 +133,24 @@ test("CLI: tables, run, export and import", () => {
   expect(bad.status).toBe(1);
   expect(bad.stderr).toMatch(/No function jobs:nope/);
 }, 60_000);
+
+test("an action that runs past its time limit fails with Convex's message", async () => {
+  const backend = await startBackend({
+    functionsDir: JOBS_APP,
+    dataDir: tmpDataDir("timeout"),
+    port: 0,
+    sitePort: 0,
+    quiet: true,
+  });
+  try {
+    (backend.runtime as { actionTimeoutMs: number }).actionTimeoutMs = 200;
+    const client = new ConvexHttpClient(backend.url);
+    const slow = makeFunctionReference<"action">("vectors:sleep");
+    await expect(client.action(slow, { ms: 2_000 })).rejects.toThrow(
+      /exceeded the 0.2 second limit/,
+    );
+    expect(await client.action(slow, { ms: 10 })).toBe("slept 10");
+  } finally {
+    await backend.close();
+  }
+});
