@@ -215,9 +215,14 @@ export class SyncSession {
       remembered.set(requestId, response);
       if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     }
+    // The client resolves the mutation only once a Transition reaches its timestamp. Corking
+    // the socket sends the response and that Transition in one write.
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    socket?.cork();
     this.send(response);
-    // The client resolves the mutation only once a Transition reaches its timestamp.
-    if (!this.advanceNow()) {
+    const advanced = this.advanceNow();
+    socket?.uncork();
+    if (!advanced) {
       this.forceTransition = true;
       this.scheduleFlush();
     }
