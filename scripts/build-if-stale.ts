@@ -26,7 +26,16 @@ export async function ensureBuilt(root: string, log: (line: string) => void): Pr
   log(builtAt > 0 ? "dist/ is older than the sources: building…" : "No dist/ yet: building…");
   const started = Date.now();
   const { build } = await import("vite");
-  await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  // Vite honours an inherited NODE_ENV (vitest sets "test"), which would ship React's
+  // development build; what `npm start` serves is always a production build.
+  const inherited = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (inherited === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = inherited;
+  }
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
 }
 

@@ -1,8 +1,9 @@
 import { Icon } from "../components/Icon";
+import { SearchButton } from "../features/search/SearchButton";
 import { useSession } from "./auth/session";
 import { useCurrentStore } from "./currentStore";
 
-export function TopBar({ onMenu }: { onMenu: () => void }) {
+export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () => void }) {
   const { store, stores, user, switchStore } = useCurrentStore();
   const session = useSession();
   const display = user.name || user.email || session.email || "Signed in";
@@ -46,6 +47,7 @@ export function TopBar({ onMenu }: { onMenu: () => void }) {
           <span className="capitalize">{store.role}</span> · /{store.slug}
         </p>
       </div>
+      <SearchButton onClick={onSearch} />
       {session.mode === "offline" && (
         <span
           className="hidden rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-800 ring-1 ring-amber-200 sm:inline"

@@ -3,6 +3,7 @@ import {
   type MouseEvent,
   useCallback,
   useEffect,
+  useMemo,
   useSyncExternalStore,
 } from "react";
 
@@ -35,6 +36,16 @@ export function usePathname(): string {
     () => window.location.pathname,
     () => "/",
   );
+}
+
+/** One query-string parameter of the current address ("?edit=…"), live like `usePathname`. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => "",
+  );
+  return useMemo(() => new URLSearchParams(search).get(name), [search, name]);
 }
 
 export function Link({

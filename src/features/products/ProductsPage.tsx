@@ -2,8 +2,9 @@ import { usePaginatedQuery } from "convex/react";
 import { useState } from "react";
 import { useCurrentStore } from "../../app/currentStore";
 import { useStoreCurrency } from "../../app/useStoreCurrency";
-import type { ModuleInfo } from "../../app/modules";
+import { type ModuleInfo, modulePath } from "../../app/modules";
 import { Badge } from "../../components/Badge";
+import { ErrorBoundary } from "../../components/ErrorBoundary";
 import { LoadMore } from "../../components/LoadMore";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/Skeleton";
@@ -11,6 +12,8 @@ import { StatusTabs } from "../../components/StatusTabs";
 import { Thumb } from "../../components/Thumb";
 import { api, type Doc } from "../../lib/api";
 import { formatMoney } from "../../lib/money";
+import { navigate, useSearchParam } from "../../lib/router";
+import { LinkedQuickEdit } from "./LinkedQuickEdit";
 import { PRODUCT_STATUS_TONE } from "./productRow";
 import { QuickEdit } from "./QuickEdit";
 
@@ -29,6 +32,8 @@ export function ProductsPage({ module: mod }: { module: ModuleInfo }) {
   const canEdit = store.role === "owner" || store.role === "admin";
   const [editing, setEditing] = useState<Doc<"products"> | null>(null);
   const [filter, setFilter] = useState<Filter>("all");
+  // `?edit=<id>`: open that product's quick edit (how the command palette opens a product).
+  const linkedId = useSearchParam("edit");
   const { results, status, loadMore } = usePaginatedQuery(
     api.catalog.list,
     { storeId: store.storeId, ...(filter === "all" ? {} : { status: filter }) },
@@ -156,6 +161,15 @@ export function ProductsPage({ module: mod }: { module: ModuleInfo }) {
           currency={currency}
           onClose={() => setEditing(null)}
         />
+      )}
+      {linkedId && !editing && canEdit && currency && (
+        <ErrorBoundary resetKey={linkedId}>
+          <LinkedQuickEdit
+            productId={linkedId}
+            currency={currency}
+            onClose={() => navigate(modulePath("products"), { replace: true })}
+          />
+        </ErrorBoundary>
       )}
     </div>
   );
