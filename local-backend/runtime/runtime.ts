@@ -100,10 +100,7 @@ export class Runtime {
   readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
   env: Record<string, string> = {};
   adminKey = "";
-  private resultCache = new Map<
-    string,
-    { ts: bigint; outcome: QueryOutcome } | { ts: bigint; error: FunctionError }
-  >();
+  private resultCache = new Map<string, { outcome: QueryOutcome } | { error: FunctionError }>();
   actionTimeoutMs = 600_000;
   /** Hooks the scheduler installs: wake it after a commit that scheduled work. */
   onScheduled: () => void = () => {};
@@ -256,18 +253,26 @@ export class Runtime {
   ): Promise<QueryOutcome> {
     const reg = this.lookup(udfPath, "query", caller);
     const argsStr = this.validateArgs(reg, argsJson);
-    return this.lock.run(async () => {
-      this.stats.queryExecutions++;
-      const tx = new Tx(this.db, false, this.db.currentTs);
-      try {
-        const { result, logLines } = await this.invokeInTx(reg, argsStr, tx, caller);
-        return outcome(result, tx.readSet, this.db.currentTs, logLines, null);
-      } catch (e) {
-        const err = toFunctionError(e);
-        (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
-        throw err;
-      }
-    });
+    return this.lock.run(() => this.executeQuery(reg, argsStr, caller, null));
+  }
+
+  /** One query execution on the current snapshot; call with the lock held. */
+  private async executeQuery(
+    reg: RegisteredFunction,
+    argsStr: string,
+    caller: Caller,
+    journal: string | null,
+  ): Promise<QueryOutcome> {
+    this.stats.queryExecutions++;
+    const tx = new Tx(this.db, false, this.db.currentTs);
+    try {
+      const out = await this.invokeInTx(reg, argsStr, tx, caller, undefined, journal);
+      return outcome(out.result, tx.readSet, this.db.currentTs, out.logLines, out.journal);
+    } catch (e) {
+      const err = toFunctionError(e);
+      (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
+      throw err;
+    }
   }
 
   /** Runs several queries on one snapshot (a subscription refresh). */
@@ -289,29 +294,19 @@ export class Runtime {
         // snapshot and identity and share the outcome (queries are deterministic).
         const key = `${this.db.currentTs}\u0000${reg.path}\u0000${argsStr}\u0000${journal ?? ""}\u0000${caller.admin ? `admin:${JSON.stringify(caller.identity)}` : (caller.token ?? "")}`;
         const cached = this.resultCache.get(key);
-        if (cached && cached.ts === this.db.currentTs) {
+        if (cached) {
           if ("error" in cached) throw cached.error;
           return cached.outcome;
         }
-        if (this.resultCache.size > 1000 || cached) this.resultCache.clear();
-        this.stats.queryExecutions++;
-        const tx = new Tx(this.db, false, this.db.currentTs);
+        // Keys carry the snapshot timestamp, so older entries can never hit again.
+        if (this.resultCache.size > 1000) this.resultCache.clear();
         try {
-          const out = await this.invokeInTx(reg, argsStr, tx, caller, undefined, journal);
-          const done = outcome(
-            out.result,
-            tx.readSet,
-            this.db.currentTs,
-            out.logLines,
-            out.journal,
-          );
-          this.resultCache.set(key, { ts: this.db.currentTs, outcome: done });
+          const done = await this.executeQuery(reg, argsStr, caller, journal ?? null);
+          this.resultCache.set(key, { outcome: done });
           return done;
         } catch (e) {
-          const err = toFunctionError(e);
-          (err as FunctionError & { readSet?: ReadSet }).readSet = tx.readSet;
-          this.resultCache.set(key, { ts: this.db.currentTs, error: err });
-          throw err;
+          this.resultCache.set(key, { error: e as FunctionError });
+          throw e;
         }
       }),
     );

@@ -65,14 +65,17 @@ export class Tx {
     }
     this.metrics.query();
     const tableInfo = tableName ? this.db.store.table(tableName) : undefined;
-    if (tableInfo) {
-      const byId = this.db.store.index(tableInfo.number, "by_id")!;
-      const key = encodeKey([id]);
-      this.readSet.add({ indexId: byId.id, lo: key, hi: prefixSuccessor(key) });
-    }
+    if (tableInfo) this.trackDocRead(tableInfo, id);
     const doc = this.db.getDoc(id);
     if (doc) this.metrics.read(doc);
     return doc;
+  }
+
+  /** A point read of one document joins the read set as its by_id key. */
+  private trackDocRead(table: TableInfo, id: string) {
+    const byId = this.db.store.index(table.number, "by_id")!;
+    const key = encodeKey([id]);
+    this.readSet.add({ indexId: byId.id, lo: key, hi: prefixSuccessor(key) });
   }
 
   private validate(table: string, fields: Record<string, Value | undefined>) {
@@ -137,9 +140,7 @@ export class Tx {
         `${op === "patch" ? "Patch" : op === "replace" ? "Replace" : "Delete"} on nonexistent document ID ${id}`,
       );
     const info = this.db.store.table(tableName)!;
-    const byId = this.db.store.index(info.number, "by_id")!;
-    const key = encodeKey([id]);
-    this.readSet.add({ indexId: byId.id, lo: key, hi: prefixSuccessor(key) });
+    this.trackDocRead(info, id);
     this.metrics.read(doc);
     return { id, doc, info };
   }

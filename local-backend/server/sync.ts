@@ -23,6 +23,20 @@ interface Subscription {
 
 type ClientMessage = Record<string, any> & { type: string };
 
+/** A failed MutationResponse/ActionResponse; errorData only for ConvexError, as Convex sends. */
+function failure(type: "MutationResponse" | "ActionResponse", requestId: unknown, e: unknown) {
+  const err = toFunctionError(e);
+  const response: Record<string, unknown> = {
+    type,
+    requestId,
+    success: false,
+    result: err.message,
+    logLines: [],
+  };
+  if (err.data !== undefined) response.errorData = err.data;
+  return response;
+}
+
 /** Mutation outcomes by session, so a reconnecting client's re-sent mutation never runs twice. */
 const completedMutations = new Map<string, Map<number, Record<string, unknown>>>();
 const MAX_REMEMBERED = 1000;
@@ -200,15 +214,7 @@ export class SyncSession {
         logLines: out.logLines,
       };
     } catch (e) {
-      const err = toFunctionError(e);
-      response = {
-        type: "MutationResponse",
-        requestId,
-        success: false,
-        result: err.message,
-        logLines: [],
-      };
-      if (err.data !== undefined) response.errorData = err.data;
+      response = failure("MutationResponse", requestId, e);
     }
     if (this.sessionId) {
       if (!remembered) completedMutations.set(this.sessionId, (remembered = new Map()));
@@ -244,15 +250,7 @@ export class SyncSession {
         logLines: out.logLines,
       };
     } catch (e) {
-      const err = toFunctionError(e);
-      response = {
-        type: "ActionResponse",
-        requestId: msg.requestId,
-        success: false,
-        result: err.message,
-        logLines: [],
-      };
-      if (err.data !== undefined) response.errorData = err.data;
+      response = failure("ActionResponse", msg.requestId, e);
     }
     this.send(response);
   }
