@@ -58,12 +58,24 @@ export class SqliteStore {
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode: a commit is in the WAL before we answer, so it survives a killed
-    // process; only an OS crash could lose the last transactions.
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("cache_size = -65536");
-    this.db.exec(SCHEMA_SQL);
+    try {
+      this.db.pragma("journal_mode = WAL");
+      // NORMAL in WAL mode: a commit is in the WAL before we answer, so it survives a killed
+      // process; only an OS crash could lose the last transactions.
+      this.db.pragma("synchronous = NORMAL");
+      // One server process owns the data folder: holding the lock for good saves two locking
+      // system calls per transaction (and makes a second server on the same folder fail fast).
+      this.db.pragma("locking_mode = EXCLUSIVE");
+      this.db.pragma("cache_size = -65536");
+      this.db.exec(SCHEMA_SQL);
+    } catch (e) {
+      this.db.close();
+      if ((e as { code?: string }).code === "SQLITE_BUSY")
+        throw new Error(
+          `The data folder ${path.dirname(file)} is in use by another running backend. Stop it first, or choose another folder with --data.`,
+        );
+      throw e;
+    }
     this.search = new SearchStore(this.db);
     const d = this.db;
     const range = (op: string, dir: string) =>

@@ -67,8 +67,20 @@ function varint(n: number): number[] {
   return out;
 }
 
+// Random bytes drawn in blocks: one system call serves 256 IDs.
+let pool = Buffer.alloc(0);
+let poolPos = 0;
+function random16(): Buffer {
+  if (poolPos + INTERNAL_ID_LEN > pool.length) {
+    pool = randomBytes(INTERNAL_ID_LEN * 256);
+    poolPos = 0;
+  }
+  poolPos += INTERNAL_ID_LEN;
+  return pool.subarray(poolPos - INTERNAL_ID_LEN, poolPos);
+}
+
 export function newDocumentId(tableNumber: number): string {
-  const body = Uint8Array.from([...varint(tableNumber), ...randomBytes(INTERNAL_ID_LEN)]);
+  const body = Uint8Array.from([...varint(tableNumber), ...random16()]);
   const footer = fletcher16(body) ^ VERSION;
   return base32Encode(Uint8Array.from([...body, footer >> 8, footer & 0xff]));
 }

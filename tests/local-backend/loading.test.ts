@@ -67,3 +67,25 @@ test("a schema that existing documents break is refused, as a Convex schema push
     startBackend({ functionsDir: dir, dataDir: data, port: 0, sitePort: 0, quiet: true }),
   ).rejects.toThrow(/Schema validation failed: document \w+ in table "tasks"/);
 });
+
+test("a second backend on a data folder in use fails fast with a clear message", async () => {
+  const data = tmpDataDir("in-use");
+  const dir = writeApp({
+    "noop.ts": `import { queryGeneric } from "convex/server"; export const q = queryGeneric(() => 1);`,
+  });
+  const first = await startBackend({
+    functionsDir: dir,
+    dataDir: data,
+    port: 0,
+    sitePort: 0,
+    quiet: true,
+  });
+  try {
+    await expect(
+      startBackend({ functionsDir: dir, dataDir: data, port: 0, sitePort: 0, quiet: true }),
+    ).rejects.toThrow(/in use by another running backend/);
+    expect(await new ConvexHttpClient(first.url).query(anyApi.noop.q, {})).toBe(1);
+  } finally {
+    await first.close();
+  }
+});
