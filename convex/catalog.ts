@@ -51,7 +51,7 @@ export const get = storeQuery({
 
 /** Quick edit from the grid: title, price, stock, status. Admins only; audited. */
 export const update = storeMutation({
-  minRole: "admin",
+  permission: "catalog.edit",
   args: { productId: v.id("products"), patch: quickEditPatch },
   returns: product,
   handler: async (ctx, { storeId, productId, patch }) => {

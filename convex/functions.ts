@@ -2,7 +2,8 @@
 // to authenticate or to check the caller's role in the store it touches.
 //
 //   storeQuery / storeMutation / storeAction: take `storeId`, give ctx.user/member/store.
-//     Pass `minRole: "admin"` (or "owner") next to args/handler to require more than staff.
+//     Pass `permission: "catalog.edit"` (see model/permissions.ts) next to args/handler to
+//     require more than membership; the refusal names the role that may do it.
 //   authedQuery / authedMutation: signed in, no store yet (sign-up, "my stores").
 //   publicQuery / publicMutation: the storefront; no auth, so expose only published data.
 import {
@@ -17,22 +18,22 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { action, mutation, query } from "./_generated/server";
 import { requireIdentity, requireStoreAccess, type StoreAccess } from "./model/access";
-import type { Role } from "./model/validators";
+import type { Permission } from "./model/permissions";
 
-type RoleOption = { minRole?: Role };
+type NeedOption = { permission?: Permission };
 
 export const storeQuery = customQuery(query, {
   args: { storeId: v.id("stores") },
-  input: async (ctx, { storeId }, extra: RoleOption) => {
-    const access = await requireStoreAccess(ctx, storeId, extra.minRole ?? "staff");
+  input: async (ctx, { storeId }, extra: NeedOption) => {
+    const access = await requireStoreAccess(ctx, storeId, extra.permission);
     return { ctx: access, args: { storeId } };
   },
 });
 
 export const storeMutation = customMutation(mutation, {
   args: { storeId: v.id("stores") },
-  input: async (ctx, { storeId }, extra: RoleOption) => {
-    const access = await requireStoreAccess(ctx, storeId, extra.minRole ?? "staff");
+  input: async (ctx, { storeId }, extra: NeedOption) => {
+    const access = await requireStoreAccess(ctx, storeId, extra.permission);
     return { ctx: access, args: { storeId } };
   },
 });
@@ -41,16 +42,16 @@ export const storeMutation = customMutation(mutation, {
 // name rather than through `internal` to keep this file out of the generated API's types.
 const accessQuery = makeFunctionReference<
   "query",
-  { storeId: Id<"stores">; minRole: Role },
+  { storeId: Id<"stores">; permission?: Permission },
   { user: Doc<"users">; member: Doc<"members">; store: Doc<"stores"> }
 >("access:check");
 
 export const storeAction = customAction(action, {
   args: { storeId: v.id("stores") },
-  input: async (ctx, { storeId }, extra: RoleOption) => {
+  input: async (ctx, { storeId }, extra: NeedOption) => {
     const access: StoreAccess = await ctx.runQuery(accessQuery, {
       storeId,
-      minRole: extra.minRole ?? "staff",
+      permission: extra.permission,
     });
     return { ctx: access, args: { storeId } };
   },

@@ -5,7 +5,7 @@ import { credentialSummary } from "./model/integrations";
 import { integrationPlatform, syncStatus } from "./model/validators";
 
 export const list = storeQuery({
-  minRole: "admin",
+  permission: "integrations.manage",
   args: {},
   returns: v.array(
     v.object({

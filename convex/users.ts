@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { authedMutation, authedQuery } from "./functions";
 import { getUserByToken } from "./model/access";
 import { claimInvites, upsertUser } from "./model/users";
+import { permission, permissionsFor } from "./model/permissions";
 import { role } from "./model/validators";
 
 /** Call once after every sign-in: records the user and accepts invites sent to their email. */
@@ -28,8 +29,17 @@ export const me = authedQuery({
         name: v.optional(v.string()),
         pictureUrl: v.optional(v.string()),
       }),
+      // Per store: what the workspace needs before any page loads — the currency every
+      // amount is in, and what the caller's role may do (the same table the door checks).
       stores: v.array(
-        v.object({ storeId: v.id("stores"), name: v.string(), slug: v.string(), role }),
+        v.object({
+          storeId: v.id("stores"),
+          name: v.string(),
+          slug: v.string(),
+          currency: v.string(),
+          role,
+          permissions: v.array(permission),
+        }),
       ),
     }),
   ),
@@ -45,7 +55,14 @@ export const me = authedQuery({
     for (const m of memberships) {
       const store = await ctx.db.get(m.storeId);
       if (store === null) continue;
-      stores.push({ storeId: store._id, name: store.name, slug: store.slug, role: m.role });
+      stores.push({
+        storeId: store._id,
+        name: store.name,
+        slug: store.slug,
+        currency: store.currency,
+        role: m.role,
+        permissions: permissionsFor(m.role),
+      });
     }
     return {
       user: { _id: user._id, email: user.email, name: user.name, pictureUrl: user.pictureUrl },

@@ -32,6 +32,7 @@ import type * as model_integrations from "../model/integrations.js";
 import type * as model_metrics from "../model/metrics.js";
 import type * as model_money from "../model/money.js";
 import type * as model_orders from "../model/orders.js";
+import type * as model_permissions from "../model/permissions.js";
 import type * as model_seed_calendar from "../model/seed/calendar.js";
 import type * as model_seed_catalogData from "../model/seed/catalogData.js";
 import type * as model_seed_day from "../model/seed/day.js";
@@ -97,6 +98,7 @@ declare const fullApi: ApiFromModules<{
   "model/metrics": typeof model_metrics;
   "model/money": typeof model_money;
   "model/orders": typeof model_orders;
+  "model/permissions": typeof model_permissions;
   "model/seed/calendar": typeof model_seed_calendar;
   "model/seed/catalogData": typeof model_seed_catalogData;
   "model/seed/day": typeof model_seed_day;

@@ -3,19 +3,7 @@ import type { UserIdentity } from "convex/server";
 import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { forbidden, notFound, unauthenticated } from "./errors";
-import type { Role } from "./validators";
-
-// Higher rank can do everything a lower rank can.
-const ROLE_RANK: Record<Role, number> = { staff: 1, admin: 2, owner: 3 };
-
-export function hasRole(role: Role, minimum: Role): boolean {
-  return ROLE_RANK[role] >= ROLE_RANK[minimum];
-}
-
-/** The higher of two roles (claiming an invite never demotes anyone). */
-export function higherRole(a: Role, b: Role): Role {
-  return ROLE_RANK[a] >= ROLE_RANK[b] ? a : b;
-}
+import { hasRole, minRoleFor, type Permission, refusalMessage } from "./permissions";
 
 export async function requireIdentity(ctx: { auth: QueryCtx["auth"] }): Promise<UserIdentity> {
   const identity = await ctx.auth.getUserIdentity();
@@ -52,12 +40,13 @@ export type StoreAccess = {
 
 /**
  * Loads the caller's membership of a store, or throws: UNAUTHENTICATED without a token,
- * NOT_FOUND for a missing store, FORBIDDEN for non-members and for too low a role.
+ * NOT_FOUND for a missing store, FORBIDDEN for non-members and for a role without `need`
+ * (any member passes when `need` is undefined).
  */
 export async function requireStoreAccess(
   ctx: QueryCtx,
   storeId: Id<"stores">,
-  minimum: Role,
+  need?: Permission,
 ): Promise<StoreAccess> {
   const identity = await requireIdentity(ctx);
   const store = await ctx.db.get(storeId);
@@ -67,8 +56,8 @@ export async function requireStoreAccess(
   if (user === null) throw forbidden("You are not a member of this store.");
   const member = await getMembership(ctx, storeId, user._id);
   if (member === null) throw forbidden("You are not a member of this store.");
-  if (!hasRole(member.role, minimum)) {
-    throw forbidden(`This needs the ${minimum} role; you are ${member.role}.`);
+  if (need !== undefined && !hasRole(member.role, minRoleFor(need))) {
+    throw forbidden(refusalMessage(need, member.role));
   }
   return { user, member, store };
 }

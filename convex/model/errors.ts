@@ -2,13 +2,16 @@
 // message a person can act on. Never throw a bare Error from a function.
 import { ConvexError } from "convex/values";
 
-export type ErrorKind =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID"
-  | "CONFLICT"
-  | "INVALID_TRANSITION";
+// The kinds a client may switch on; the workspace maps each to a title and a next step.
+export const ERROR_KINDS = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "INVALID",
+  "CONFLICT",
+  "INVALID_TRANSITION",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export type AppErrorData = { kind: ErrorKind; message: string };
 

@@ -2,7 +2,8 @@
 import type { UserIdentity } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { getMembership, getUserByToken, higherRole } from "./access";
+import { getMembership, getUserByToken } from "./access";
+import { higherRole } from "./permissions";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -1,11 +1,19 @@
 // Every status union and shared shape is defined once here, as a validator. The schema, the
 // function args and the client types all derive from these, so a new status is one edit.
 import { literals } from "convex-helpers/validators";
-import { type Infer, v } from "convex/values";
+import { type Infer, v, type VLiteral, type VUnion } from "convex/values";
+
+/** The values of a `literals(...)` union, in declaration order: status tabs, role pickers… */
+export function membersOf<T extends string>(
+  union: VUnion<T, VLiteral<T, "required">[], "required", never>,
+): readonly T[] {
+  return union.members.map((member) => member.value);
+}
 
 // ── Stores & people ─────────────────────────────────────────────────────────
 export const role = literals("owner", "admin", "staff");
 export type Role = Infer<typeof role>;
+export const ROLES = membersOf(role);
 
 export const inviteStatus = literals("pending", "accepted", "revoked");
 export type InviteStatus = Infer<typeof inviteStatus>;
@@ -13,6 +21,7 @@ export type InviteStatus = Infer<typeof inviteStatus>;
 // ── Catalog ─────────────────────────────────────────────────────────────────
 export const productStatus = literals("draft", "active", "archived");
 export type ProductStatus = Infer<typeof productStatus>;
+export const PRODUCT_STATUSES = membersOf(productStatus);
 
 export const aiRecommendation = literals("import", "skip", "watch");
 export type AiRecommendation = Infer<typeof aiRecommendation>;
@@ -55,6 +64,7 @@ export const orderStatus = literals(
   "refunded",
 );
 export type OrderStatus = Infer<typeof orderStatus>;
+export const ORDER_STATUSES = membersOf(orderStatus);
 
 export const fulfillmentStatus = literals("pending", "ordered", "shipped", "delivered");
 export type FulfillmentStatus = Infer<typeof fulfillmentStatus>;
@@ -80,6 +90,7 @@ export const salesChannel = literals(
   "etsy",
 );
 export type SalesChannel = Infer<typeof salesChannel>;
+export const SALES_CHANNELS = membersOf(salesChannel);
 
 export const address = v.object({
   name: v.string(),

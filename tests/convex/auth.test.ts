@@ -134,11 +134,11 @@ describe("the store door", () => {
     expect(ada).not.toBeNull();
     const granted = await t
       .withIdentity(admin)
-      .query(internal.access.check, { storeId, minRole: "admin" });
+      .query(internal.access.check, { storeId, permission: "catalog.edit" });
     expect(granted.member.role).toBe("admin");
     expect(
       await kindOf(
-        t.withIdentity(admin).query(internal.access.check, { storeId, minRole: "owner" }),
+        t.withIdentity(admin).query(internal.access.check, { storeId, permission: "store.delete" }),
       ),
     ).toBe("FORBIDDEN");
   });

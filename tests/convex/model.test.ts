@@ -1,7 +1,14 @@
 // The business rules in convex/model/, exercised without a database.
 import { describe, expect, test } from "vitest";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
-import { hasRole, higherRole } from "../../convex/model/access";
+import {
+  hasRole,
+  higherRole,
+  PERMISSIONS,
+  permissionsFor,
+  refusalMessage,
+} from "../../convex/model/permissions";
+import { ORDER_STATUSES, PRODUCT_STATUSES, ROLES } from "../../convex/model/validators";
 import {
   averageOrderValueCents,
   conversionBps,
@@ -285,6 +292,30 @@ describe("roles", () => {
     expect(hasRole("admin", "owner")).toBe(false);
     expect(higherRole("staff", "owner")).toBe("owner");
     expect(higherRole("admin", "staff")).toBe("admin");
+  });
+
+  test("permissions grow with the role, and a refusal names who may do it", () => {
+    expect(permissionsFor("staff")).toEqual(["orders.work"]);
+    expect(permissionsFor("admin")).toContain("catalog.edit");
+    expect(permissionsFor("admin")).not.toContain("store.delete");
+    expect(permissionsFor("owner")).toEqual(Object.keys(PERMISSIONS));
+    expect(refusalMessage("catalog.edit", "staff")).toMatch(
+      /admin role \(or owner\); you are staff/,
+    );
+    expect(refusalMessage("store.delete", "admin")).toMatch(/needs the owner role/);
+  });
+
+  test("member lists come from the validators, in declaration order", () => {
+    expect(ORDER_STATUSES).toEqual([
+      "new",
+      "processing",
+      "shipped",
+      "delivered",
+      "cancelled",
+      "refunded",
+    ]);
+    expect(ROLES).toEqual(["owner", "admin", "staff"]);
+    expect(PRODUCT_STATUSES).toEqual(["draft", "active", "archived"]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The data model: every table is written by real code (the seed and users:ensure) and read back
 // through the public functions, and the schema refuses documents of the wrong shape.
+import { permissionsFor } from "../../convex/model/permissions";
 import { beforeAll, describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id, TableNames } from "../../convex/_generated/dataModel";
@@ -50,7 +51,16 @@ describe("every table, written and read", () => {
   test("read functions return each domain's rows", async () => {
     const owner = t.withIdentity(OWNER);
     const me = await owner.query(api.users.me, {});
-    expect(me?.stores).toEqual([{ storeId, name: "Northwind Goods", slug: "demo", role: "owner" }]);
+    expect(me?.stores).toEqual([
+      {
+        storeId,
+        name: "Northwind Goods",
+        slug: "demo",
+        currency: "USD",
+        role: "owner",
+        permissions: permissionsFor("owner"),
+      },
+    ]);
 
     const products = await owner.query(api.catalog.list, { storeId, paginationOpts: page });
     expect(products.page.length).toBeGreaterThan(30);
