@@ -2,9 +2,10 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { getInStore, getInStoreX } from "./model/access";
-import { recordAudit } from "./model/audit";
-import { applyQuickEdit, quickEditPatch } from "./model/catalog";
+import { getInStore } from "./model/access";
+import { userActor } from "./model/audit";
+import { quickEditPatch } from "./model/catalog";
+import { quickEditProduct } from "./model/products";
 import { productStatus } from "./model/validators";
 import schema from "./schema";
 
@@ -54,19 +55,6 @@ export const update = storeMutation({
   permission: "catalog.edit",
   args: { productId: v.id("products"), patch: quickEditPatch },
   returns: product,
-  handler: async (ctx, { storeId, productId, patch }) => {
-    const current = await getInStoreX(ctx, storeId, productId, "Product");
-    const { patch: changes, changes: audit } = applyQuickEdit(current, patch, Date.now());
-    if (audit.length === 0) return current;
-    await ctx.db.patch(productId, changes);
-    await recordAudit(ctx, {
-      storeId,
-      actorId: ctx.user._id,
-      action: "product.update",
-      targetTable: "products",
-      targetId: productId,
-      changes: audit,
-    });
-    return (await ctx.db.get(productId))!;
-  },
+  handler: async (ctx, { storeId, productId, patch }) =>
+    await quickEditProduct(ctx, storeId, userActor(ctx.user._id), productId, patch, Date.now()),
 });

@@ -2,12 +2,9 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { getInStore, getInStoreX } from "./model/access";
-import { recordAudit } from "./model/audit";
-import { dateKey } from "./model/dates";
-import { bumpDailyMetrics } from "./model/metrics";
-import { applyStatsDelta, applyTransition } from "./model/orders";
-import { getStoreStatsX } from "./model/storeStats";
+import { getInStore } from "./model/access";
+import { userActor } from "./model/audit";
+import { transitionOrder } from "./model/orders";
 import { orderStatus } from "./model/validators";
 import schema from "./schema";
 
@@ -80,31 +77,6 @@ export const get = storeQuery({
 export const setStatus = storeMutation({
   args: { orderId: v.id("orders"), status: orderStatus },
   returns: order,
-  handler: async (ctx, { storeId, orderId, status }) => {
-    const current = await getInStoreX(ctx, storeId, orderId, "Order");
-    const now = Date.now();
-    const { patch, stats } = applyTransition(current, status, now);
-    await ctx.db.patch(orderId, patch);
-    const storeStats = await getStoreStatsX(ctx, storeId);
-    await ctx.db.patch(storeStats._id, applyStatsDelta(storeStats, stats));
-    if (stats.lifetimeOrders !== 0) {
-      // A reversed sale leaves the day it was placed; a refund also shows on the day it was paid.
-      await bumpDailyMetrics(ctx, storeId, dateKey(current.placedAt), {
-        revenueCents: stats.lifetimeRevenueCents,
-        orders: stats.lifetimeOrders,
-      });
-      if (status === "refunded") {
-        await bumpDailyMetrics(ctx, storeId, dateKey(now), { refundsCents: current.totalCents });
-      }
-    }
-    await recordAudit(ctx, {
-      storeId,
-      actorId: ctx.user._id,
-      action: "order.status",
-      targetTable: "orders",
-      targetId: orderId,
-      changes: [{ field: "status", from: current.status, to: status }],
-    });
-    return (await ctx.db.get(orderId))!;
-  },
+  handler: async (ctx, { storeId, orderId, status }) =>
+    await transitionOrder(ctx, storeId, userActor(ctx.user._id), orderId, status, Date.now()),
 });

@@ -1,15 +1,15 @@
 // The demo store generator. The action picks "now" once and passes it down, so every mutation
 // rebuilds the same world from (seed, now) and the store comes out identical for a seed.
 // Work is split into mutations of at most WRITE_BUDGET documents (Convex caps writes per
-// transaction). Generators are pure (model/seed/*.ts); writers are in model/seed/write/.
+// transaction). Generators are pure (seed/*.ts); writers are in seed/write/.
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
-import { chunkDays } from "./model/seed/day";
-import { writeContent } from "./model/seed/write/content";
-import { writeDays } from "./model/seed/write/days";
-import { writeStore } from "./model/seed/write/store";
+import { chunkDays } from "./seed/day";
+import { writeContent } from "./seed/write/content";
+import { writeDays } from "./seed/write/days";
+import { writeStore } from "./seed/write/store";
 import {
   buildWorld,
   DEFAULT_DAYS,
@@ -17,7 +17,7 @@ import {
   DEFAULT_SEED,
   DEMO_OWNER_EMAIL,
   DEMO_SLUG,
-} from "./model/seed/world";
+} from "./seed/world";
 import { normalizeEmail } from "./model/users";
 
 // Well under the ~4,000 we allow ourselves, so generation plus inserts stay far from the

@@ -10,6 +10,7 @@ export const ERROR_KINDS = [
   "INVALID",
   "CONFLICT",
   "INVALID_TRANSITION",
+  "SOLD_OUT",
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -1,137 +1,235 @@
-// Order rules: the status machine, totals, and how an order counts towards store stats.
-import type { Doc } from "../_generated/dataModel";
-import { appError } from "./errors";
-import { applyBps, assertCents } from "./money";
-import type { CouponDiscount, OrderStatus } from "./validators";
+// The one writer of the order aggregate: `orders`, `orderItems`, `fulfillments`, `returns` and
+// the store's order counters (`storeStats`). Checkout, webhooks, channel imports, the board and
+// the demo seed all come through here, so counters, daily metrics and the audit trail change in
+// the same transaction as the order. tests/convex/writers.test.ts fails if another module
+// writes these tables. The rules themselves (transitions, totals) are pure, in orderRules.ts.
+import type { WithoutSystemFields } from "convex/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { getInStoreX } from "./access";
+import { type Actor, recordAudit } from "./audit";
+import { dateKey } from "./dates";
+import { invalid } from "./errors";
+import { bumpDailyMetrics } from "./metrics";
+import { assertCents } from "./money";
+import {
+  applyStatsDelta,
+  applyTransition,
+  countsAsSale,
+  orderSearchText,
+  type StatsDelta,
+} from "./orderRules";
+import { takeStock } from "./products";
+import { emptyStoreStats, getStoreStatsX } from "./storeStats";
+import type { OrderStatus } from "./validators";
 
-// The whole order life cycle as data. Cancelling is for orders not yet shipped; once the
-// parcel has left, money goes back through a refund.
-export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  new: ["processing", "cancelled"],
-  processing: ["shipped", "cancelled"],
-  shipped: ["delivered", "refunded"],
-  delivered: ["refunded"],
-  cancelled: [],
-  refunded: [],
+type OrderDoc = WithoutSystemFields<Doc<"orders">>;
+type ItemDoc = WithoutSystemFields<Doc<"orderItems">>;
+
+/** Creates the counters row of a new store; every store has exactly one. */
+export async function openOrderBook(ctx: MutationCtx, storeId: Id<"stores">): Promise<void> {
+  await ctx.db.insert("storeStats", emptyStoreStats(storeId));
+}
+
+export type NewOrderLine = {
+  productId: Id<"products">;
+  sku: string;
+  quantity: number;
+  /** The price the shopper pays, decided by the caller's pricing (never the browser's). */
+  unitPriceCents: number;
 };
 
-// Order numbers start here so a store's first order does not look like its first.
-export const FIRST_ORDER_NUMBER = 1001;
-
-// Kanban columns: the states an order still needs someone to act on.
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["new", "processing", "shipped"];
-
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to);
-}
-
-export function validateTransition(from: OrderStatus, to: OrderStatus): void {
-  if (!canTransition(from, to)) {
-    const allowed = ORDER_TRANSITIONS[from];
-    throw appError(
-      "INVALID_TRANSITION",
-      allowed.length === 0
-        ? `A ${from} order cannot change status.`
-        : `A ${from} order can only become ${allowed.join(" or ")}, not ${to}.`,
-    );
-  }
-}
-
-/** Orders in these states count as sales; the rest were reversed. */
-export function countsAsSale(status: OrderStatus): boolean {
-  return status !== "cancelled" && status !== "refunded";
-}
-
-export type StatsDelta = {
-  ordersByStatus: Partial<Record<OrderStatus, number>>;
-  lifetimeRevenueCents: number;
-  lifetimeOrders: number;
-};
-
-/** Validates a move and says what it changes: the order patch and the store-stats delta. */
-export function applyTransition(
-  order: Pick<Doc<"orders">, "status" | "totalCents">,
-  to: OrderStatus,
-  now: number,
-): { patch: { status: OrderStatus; updatedAt: number }; stats: StatsDelta } {
-  validateTransition(order.status, to);
-  const reversed = countsAsSale(order.status) && !countsAsSale(to);
-  return {
-    patch: { status: to, updatedAt: now },
-    stats: {
-      ordersByStatus: { [order.status]: -1, [to]: 1 },
-      lifetimeRevenueCents: reversed ? -order.totalCents : 0,
-      lifetimeOrders: reversed ? -1 : 0,
-    },
-  };
-}
-
-export function applyStatsDelta(
-  stats: Pick<Doc<"storeStats">, "ordersByStatus" | "lifetimeRevenueCents" | "lifetimeOrders">,
-  delta: StatsDelta,
-) {
-  const ordersByStatus = { ...stats.ordersByStatus };
-  for (const [status, change] of Object.entries(delta.ordersByStatus) as [OrderStatus, number][]) {
-    ordersByStatus[status] += change;
-  }
-  return {
-    ordersByStatus,
-    lifetimeRevenueCents: stats.lifetimeRevenueCents + delta.lifetimeRevenueCents,
-    lifetimeOrders: stats.lifetimeOrders + delta.lifetimeOrders,
-  };
-}
-
-export type LineInput = { unitPriceCents: number; quantity: number };
-
-export type OrderTotals = {
-  subtotalCents: number;
+export type NewOrder = Pick<
+  OrderDoc,
+  "channel" | "source" | "customer" | "shippingAddress" | "couponCode" | "paymentRef"
+> & {
+  lines: NewOrderLine[];
   discountCents: number;
   shippingCents: number;
   taxCents: number;
-  totalCents: number;
+  placedAt: number;
+  /** Channel imports may arrive already shipped; checkout orders start as "new". */
+  status?: OrderStatus;
+  /** False when the channel already took the units (an import of a sale made elsewhere). */
+  takeStock?: boolean;
 };
 
 /**
- * Order arithmetic in integer cents: discount on the subtotal, shipping (free when the coupon
- * says so or the subtotal reaches the threshold), then tax on the discounted goods.
+ * Places one order: takes stock (SOLD_OUT rolls everything back), numbers the order, snapshots
+ * each line's title and cost, and moves the counters, the day's metrics and the audit trail.
  */
-export function computeTotals(input: {
-  lines: LineInput[];
-  discount?: CouponDiscount;
-  flatShippingCents: number;
-  freeShippingThresholdCents?: number;
-  taxBps: number;
-}): OrderTotals {
-  const subtotalCents = input.lines.reduce(
-    (sum, line) => sum + assertCents(line.unitPriceCents, "unitPriceCents") * line.quantity,
-    0,
-  );
-  let discountCents = 0;
-  let freeShipping =
-    input.freeShippingThresholdCents !== undefined &&
-    subtotalCents >= input.freeShippingThresholdCents;
-  if (input.discount?.kind === "percent") {
-    discountCents = applyBps(subtotalCents, input.discount.percentBps);
-  } else if (input.discount?.kind === "fixed") {
-    discountCents = Math.min(subtotalCents, input.discount.amountCents);
-  } else if (input.discount?.kind === "free_shipping") {
-    freeShipping = true;
+export async function createOrder(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  input: NewOrder,
+): Promise<Doc<"orders">> {
+  if (input.lines.length === 0) throw invalid("An order needs at least one line.");
+  const store = await ctx.db.get(storeId);
+  if (store === null) throw invalid("The store does not exist.");
+  const status = input.status ?? "new";
+  const items: Omit<ItemDoc, "orderId">[] = [];
+  for (const line of input.lines) {
+    const product = await getInStoreX(ctx, storeId, line.productId, "Product");
+    const variant = product.variants.find((candidate) => candidate.sku === line.sku);
+    if (variant === undefined) throw invalid(`${product.title} has no variant ${line.sku}.`);
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
+      throw invalid("A quantity must be a whole number above zero.");
+    }
+    assertCents(line.unitPriceCents, "unitPriceCents");
+    items.push({
+      storeId,
+      productId: product._id,
+      sku: variant.sku,
+      title:
+        variant.title === product.title ? product.title : `${product.title} — ${variant.title}`,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      unitCostCents: product.supplierCostCents,
+      totalCents: line.unitPriceCents * line.quantity,
+      placedAt: input.placedAt,
+    });
   }
-  const shippingCents = freeShipping ? 0 : input.flatShippingCents;
-  const taxCents = applyBps(subtotalCents - discountCents, input.taxBps);
-  return {
+  if (input.takeStock !== false) await takeStock(ctx, storeId, input.lines, input.placedAt);
+
+  const subtotalCents = items.reduce((sum, item) => sum + item.totalCents, 0);
+  for (const [field, cents] of [
+    ["discountCents", input.discountCents],
+    ["shippingCents", input.shippingCents],
+    ["taxCents", input.taxCents],
+  ] as const) {
+    assertCents(cents, field);
+  }
+  if (input.discountCents > subtotalCents) throw invalid("A discount cannot exceed the subtotal.");
+  const totalCents = subtotalCents - input.discountCents + input.shippingCents + input.taxCents;
+
+  const stats = await getStoreStatsX(ctx, storeId);
+  const number = stats.nextOrderNumber;
+  const { lines: _, takeStock: __, status: ___, ...fields } = input;
+  const orderId = await ctx.db.insert("orders", {
+    ...fields,
+    storeId,
+    number,
+    status,
+    currency: store.currency,
+    searchText: orderSearchText({ number, customer: input.customer }),
     subtotalCents,
-    discountCents,
-    shippingCents,
-    taxCents,
-    totalCents: subtotalCents - discountCents + shippingCents + taxCents,
-  };
+    totalCents,
+    updatedAt: input.placedAt,
+  });
+  for (const item of items) await ctx.db.insert("orderItems", { ...item, orderId });
+
+  const sale = countsAsSale(status);
+  await ctx.db.patch(stats._id, {
+    nextOrderNumber: number + 1,
+    ...applyStatsDelta(stats, {
+      ordersByStatus: { [status]: 1 },
+      lifetimeRevenueCents: sale ? totalCents : 0,
+      lifetimeOrders: sale ? 1 : 0,
+    }),
+  });
+  if (sale) {
+    await bumpDailyMetrics(ctx, storeId, dateKey(input.placedAt), {
+      revenueCents: totalCents,
+      orders: 1,
+    });
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "order.create",
+    targetTable: "orders",
+    targetId: orderId,
+    changes: [
+      { field: "status", from: null, to: status },
+      { field: "totalCents", from: null, to: totalCents },
+    ],
+    at: input.placedAt,
+  });
+  return (await ctx.db.get(orderId))!;
 }
 
-/** The text the order search index reads: name, email and "#number". */
-export function orderSearchText(order: {
-  number: number;
-  customer: { name: string; email: string };
-}): string {
-  return `${order.customer.name} ${order.customer.email} #${order.number}`.toLowerCase();
+/**
+ * Moves an order along its life cycle (ORDER_TRANSITIONS). A cancel or refund takes the sale
+ * out of the day it was placed; a refund also shows on the day it was paid back.
+ */
+export async function transitionOrder(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  orderId: Id<"orders">,
+  to: OrderStatus,
+  now: number,
+): Promise<Doc<"orders">> {
+  const current = await getInStoreX(ctx, storeId, orderId, "Order");
+  const { patch, stats } = applyTransition(current, to, now);
+  await ctx.db.patch(orderId, patch);
+  const storeStats = await getStoreStatsX(ctx, storeId);
+  await ctx.db.patch(storeStats._id, applyStatsDelta(storeStats, stats));
+  if (stats.lifetimeOrders !== 0) {
+    await bumpDailyMetrics(ctx, storeId, dateKey(current.placedAt), {
+      revenueCents: stats.lifetimeRevenueCents,
+      orders: stats.lifetimeOrders,
+    });
+    if (to === "refunded") {
+      await bumpDailyMetrics(ctx, storeId, dateKey(now), { refundsCents: current.totalCents });
+    }
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "order.status",
+    targetTable: "orders",
+    targetId: orderId,
+    changes: [{ field: "status", from: current.status, to }],
+    at: now,
+  });
+  return (await ctx.db.get(orderId))!;
+}
+
+/** An order from the past with everything that already happened to it. */
+export type HistoricalOrder = Omit<OrderDoc, "storeId" | "number" | "searchText"> & {
+  items: Omit<ItemDoc, "storeId" | "orderId" | "placedAt">[];
+  fulfillment?: Omit<WithoutSystemFields<Doc<"fulfillments">>, "storeId" | "orderId">;
+  return?: Omit<WithoutSystemFields<Doc<"returns">>, "storeId" | "orderId">;
+};
+
+/**
+ * Bulk load of past orders (the demo seed, a channel's history import), oldest first. Numbers
+ * and counters move exactly as createOrder would move them, but in one patch per batch, and
+ * neither stock nor daily metrics are touched: history arrives with its own roll-ups (the
+ * caller writes them through model/metrics.ts) and its stock is today's, not the past's.
+ * Returns the new ids in input order.
+ */
+export async function recordOrderHistory(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  orders: HistoricalOrder[],
+): Promise<Id<"orders">[]> {
+  const stats = await getStoreStatsX(ctx, storeId);
+  let number = stats.nextOrderNumber;
+  const delta: StatsDelta = { ordersByStatus: {}, lifetimeRevenueCents: 0, lifetimeOrders: 0 };
+  const ids: Id<"orders">[] = [];
+  for (const { items, fulfillment, return: ret, ...order } of orders) {
+    const orderId = await ctx.db.insert("orders", {
+      ...order,
+      storeId,
+      number,
+      searchText: orderSearchText({ number, customer: order.customer }),
+    });
+    number += 1;
+    ids.push(orderId);
+    for (const item of items) {
+      await ctx.db.insert("orderItems", { ...item, storeId, orderId, placedAt: order.placedAt });
+    }
+    if (fulfillment) await ctx.db.insert("fulfillments", { ...fulfillment, storeId, orderId });
+    if (ret) await ctx.db.insert("returns", { ...ret, storeId, orderId });
+    delta.ordersByStatus[order.status] = (delta.ordersByStatus[order.status] ?? 0) + 1;
+    if (countsAsSale(order.status)) {
+      delta.lifetimeRevenueCents += order.totalCents;
+      delta.lifetimeOrders += 1;
+    }
+  }
+  await ctx.db.patch(stats._id, { nextOrderNumber: number, ...applyStatsDelta(stats, delta) });
+  return ids;
 }

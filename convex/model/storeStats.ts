@@ -2,7 +2,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { notFound } from "./errors";
-import { FIRST_ORDER_NUMBER } from "./orders";
+import { FIRST_ORDER_NUMBER } from "./orderRules";
 
 export function emptyStoreStats(storeId: Id<"stores">) {
   return {

@@ -37,7 +37,7 @@ import {
   computeTotals,
   ORDER_TRANSITIONS,
   validateTransition,
-} from "../../convex/model/orders";
+} from "../../convex/model/orderRules";
 import { emptyStoreStats } from "../../convex/model/storeStats";
 import { FAQ_EMBEDDING_DIMENSIONS, offlineEmbedding } from "../../convex/model/support";
 import { orderStatus } from "../../convex/model/validators";

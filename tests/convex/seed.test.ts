@@ -5,11 +5,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { internal } from "../../convex/_generated/api";
 import type { Doc } from "../../convex/_generated/dataModel";
 import { addDays } from "../../convex/model/dates";
-import { CATEGORIES } from "../../convex/model/seed/catalogData";
-import { buildDay, chunkDays, estimateWrites, type SeedDay } from "../../convex/model/seed/day";
-import { buildProducts } from "../../convex/model/seed/products";
-import { mulberry32 } from "../../convex/model/seed/random";
-import { buildWorld } from "../../convex/model/seed/world";
+import { CATEGORIES } from "../../convex/seed/catalogData";
+import { buildDay, chunkDays, estimateWrites, type SeedDay } from "../../convex/seed/day";
+import { buildProducts } from "../../convex/seed/products";
+import { mulberry32 } from "../../convex/seed/random";
+import { buildWorld } from "../../convex/seed/world";
 import { FIXED_NOW, makeTest, seedSmall } from "./setup";
 
 describe("generators (no database)", () => {

@@ -1,6 +1,6 @@
 // The demo store's help desk: a few shopper conversations and the help-centre FAQs.
-import { offlineEmbedding } from "../support";
-import type { ConversationChannel, ConversationStatus, MessageAuthor } from "../validators";
+import { offlineEmbedding } from "../model/support";
+import type { ConversationChannel, ConversationStatus, MessageAuthor } from "../model/validators";
 
 export type SeedConversation = {
   status: ConversationStatus;

@@ -1,6 +1,11 @@
 // The demo store's marketing: AI drafts, the social calendar, price tests and email campaigns.
-import { DAY_MS } from "../dates";
-import type { AiDraftKind, AiDraftStatus, SocialPlatform, SocialPostStatus } from "../validators";
+import { DAY_MS } from "../model/dates";
+import type {
+  AiDraftKind,
+  AiDraftStatus,
+  SocialPlatform,
+  SocialPostStatus,
+} from "../model/validators";
 import { bestSellers } from "./products";
 import { Rng } from "./random";
 import type { World } from "./world";

@@ -1,8 +1,8 @@
 // One complete seeded day: the orders placed by `now`, the sessions behind them, and the
 // roll-ups computed from exactly those, so stored events and daily metrics always agree.
-import { dateKey } from "../dates";
-import { ratioBps } from "../money";
-import { countsAsSale } from "../orders";
+import { dateKey } from "../model/dates";
+import { ratioBps } from "../model/money";
+import { countsAsSale } from "../model/orderRules";
 import { buildDayOrders, type SeedOrder } from "./orders";
 import { buildDayTraffic, type SeedEvent } from "./traffic";
 import type { World } from "./world";

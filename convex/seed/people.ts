@@ -1,5 +1,5 @@
 // Demo shoppers: names, emails on reserved example domains, and real-looking addresses.
-import type { Address, Customer } from "../validators";
+import type { Address, Customer } from "../model/validators";
 import type { Rng } from "./random";
 
 const FIRST = [

@@ -1,8 +1,8 @@
 // One day of orders: how many, who bought what, through which channel, and how far each
 // order has got by `now` (status, fulfilment, returns) — all from the day's own PRNG stream.
-import { DAY_MS } from "../dates";
-import { applyBps } from "../money";
-import { computeTotals } from "../orders";
+import { DAY_MS } from "../model/dates";
+import { applyBps } from "../model/money";
+import { computeTotals } from "../model/orderRules";
 import type {
   Address,
   Customer,
@@ -11,7 +11,7 @@ import type {
   SalesChannel,
   TrafficSource,
   WebhookProvider,
-} from "../validators";
+} from "../model/validators";
 import { expectedOrders, HOUR_WEIGHTS, MAX_ORDERS_PER_DAY, MIN_ORDERS_PER_DAY } from "./calendar";
 import { pickCustomer } from "./people";
 import type { SeedProduct } from "./products";

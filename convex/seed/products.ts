@@ -1,7 +1,18 @@
 // Builds the demo catalogue from the category specs: variants, prices from supplier cost and
 // a target margin, stock, status, and each product's popularity for the order generator.
-import { fromPriceCents, marginBps, slugify, suggestPriceCents, totalStock } from "../catalog";
-import type { AiRecommendation, ImportSource, ProductStatus, ProductVariant } from "../validators";
+import {
+  fromPriceCents,
+  marginBps,
+  slugify,
+  suggestPriceCents,
+  totalStock,
+} from "../model/catalog";
+import type {
+  AiRecommendation,
+  ImportSource,
+  ProductStatus,
+  ProductVariant,
+} from "../model/validators";
 import { CATEGORIES, type ProductSpec } from "./catalogData";
 import { Rng } from "./random";
 

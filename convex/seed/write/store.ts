@@ -1,9 +1,11 @@
 // Creates the demo store itself: profile, counters, the owner's invite, catalogue, coupons
 // and channel connections — everything later chunks refer to.
-import type { Id } from "../../../_generated/dataModel";
-import type { MutationCtx } from "../../../_generated/server";
-import { assertCredentials } from "../../integrations";
-import { emptyStoreStats } from "../../storeStats";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { assertCredentials } from "../../model/integrations";
+import { SYSTEM, recordAudit } from "../../model/audit";
+import { openOrderBook } from "../../model/orders";
+import { insertProduct } from "../../model/products";
 import { buildIntegrations } from "../integrations";
 import { DEMO_SETTINGS, DEMO_SLUG, type World } from "../world";
 
@@ -38,24 +40,31 @@ export async function writeStore(
     ...DEMO_STORE_PROFILE,
     settings: DEMO_SETTINGS,
   });
-  await ctx.db.insert("storeStats", emptyStoreStats(storeId));
+  await openOrderBook(ctx, storeId);
   await ctx.db.insert("invites", {
     storeId,
     email: ownerEmail,
     role: "owner",
     status: "pending",
   });
-  for (const { popularity: _, ...product } of world.products) {
-    await ctx.db.insert("products", { storeId, ...product, updatedAt: world.now });
+  // One "store.seed" audit row below stands for the whole load, not one per product.
+  for (const {
+    popularity: _,
+    priceCents: _p,
+    stock: _s,
+    marginBps: _m,
+    ...product
+  } of world.products) {
+    await insertProduct(ctx, storeId, SYSTEM, product, { now: world.now, audit: false });
   }
   for (const coupon of world.coupons) await ctx.db.insert("coupons", { storeId, ...coupon });
   for (const integration of buildIntegrations(world)) {
     assertCredentials(integration.credentials);
     await ctx.db.insert("integrations", { storeId, ...integration });
   }
-  await ctx.db.insert("auditLog", {
+  await recordAudit(ctx, {
     storeId,
-    actorKind: "system",
+    actor: SYSTEM,
     action: "store.seed",
     targetTable: "stores",
     targetId: storeId,

@@ -1,7 +1,7 @@
 // What happens to an order after checkout, drawn once per order: supplier order, shipping,
 // delivery, maybe a cancellation or a return — then read off at `now` to give its status.
-import { DAY_MS } from "../dates";
-import type { FulfillmentStatus, ReturnStatus, Supplier } from "../validators";
+import { DAY_MS } from "../model/dates";
+import type { FulfillmentStatus, ReturnStatus, Supplier } from "../model/validators";
 import type { SeedOrderItem } from "./orders";
 import type { SeedProduct } from "./products";
 import type { Rng } from "./random";

@@ -1,7 +1,8 @@
 // Writes the non-order content: trend feed, marketing, channel listings, carts, the email
 // outbox, support threads and FAQs.
-import type { Id } from "../../../_generated/dataModel";
-import type { MutationCtx } from "../../../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { linkProductToTrend } from "../../model/products";
 import { buildTrends } from "../discover";
 import { buildListings } from "../integrations";
 import { buildCampaigns, buildDrafts, buildPriceTests, buildSocialPosts } from "../marketing";
@@ -22,7 +23,7 @@ async function insertTrends(
       ...trend,
       importedProductId: productId,
     });
-    if (productId) await ctx.db.patch(productId, { trendId });
+    if (productId) await linkProductToTrend(ctx, storeId, productId, trendId);
     for (const snapshot of snapshots) {
       await ctx.db.insert("trendSnapshots", { storeId, trendId, ...snapshot });
     }

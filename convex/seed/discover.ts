@@ -1,7 +1,12 @@
 // Demo trend feed: products rising, steady or fading on social, each with two weeks of
 // daily snapshots. Products the store imported from TikTok appear as imported trends.
-import { DAY_MS } from "../dates";
-import type { AiRecommendation, TrendSource, TrendStatus, TrendVelocity } from "../validators";
+import { DAY_MS } from "../model/dates";
+import type {
+  AiRecommendation,
+  TrendSource,
+  TrendStatus,
+  TrendVelocity,
+} from "../model/validators";
 import { Rng } from "./random";
 import type { World } from "./world";
 

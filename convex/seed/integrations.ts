@@ -1,6 +1,6 @@
 // The demo store's connected channels and what it lists on them.
-import { DAY_MS } from "../dates";
-import type { IntegrationPlatform, SyncStatus } from "../validators";
+import { DAY_MS } from "../model/dates";
+import type { IntegrationPlatform, SyncStatus } from "../model/validators";
 import { bestSellers } from "./products";
 import { Rng } from "./random";
 import type { World } from "./world";

@@ -1,6 +1,6 @@
 // Seeded rows refer to each other by slug and platform; these map them to the inserted ids.
-import type { Id } from "../../../_generated/dataModel";
-import type { MutationCtx } from "../../../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 
 export async function productIdsBySlug(ctx: MutationCtx, storeId: Id<"stores">) {
   // Bounded: the demo catalogue has ~40 products.

@@ -1,7 +1,7 @@
 // One day of storefront sessions: a converting session behind every storefront order, plus
 // browsers who leave at each funnel step, so page views ≫ product views > add-to-cart >
 // checkout > purchase, with a conversion rate around 3%.
-import type { AnalyticsEventType, Device, TrafficSource } from "../validators";
+import type { AnalyticsEventType, Device, TrafficSource } from "../model/validators";
 import { DEVICES, type SeedOrder, TRAFFIC_SOURCES, timeInDay } from "./orders";
 import type { SeedProduct } from "./products";
 import { Rng } from "./random";

@@ -1,8 +1,8 @@
 // Everything about the demo store that does not depend on the day: catalogue, shoppers,
 // coupons, store settings and the list of days to generate. Rebuilt identically from
 // (seed, now) by every seeding mutation, so chunks agree without passing data around.
-import { type CouponTerms, couponApplies } from "../coupons";
-import { dateKey, dayRange, parseDateKey } from "../dates";
+import { type CouponTerms, couponApplies } from "../model/coupons";
+import { dateKey, dayRange, parseDateKey } from "../model/dates";
 import { buildCustomerPool, type DemoCustomer } from "./people";
 import { buildProducts, type SeedProduct } from "./products";
 import { Rng } from "./random";

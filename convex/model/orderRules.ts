@@ -1,0 +1,137 @@
+// Order rules (pure, no database): the status machine, totals, and how an order counts towards store stats.
+import type { Doc } from "../_generated/dataModel";
+import { appError } from "./errors";
+import { applyBps, assertCents } from "./money";
+import type { CouponDiscount, OrderStatus } from "./validators";
+
+// The whole order life cycle as data. Cancelling is for orders not yet shipped; once the
+// parcel has left, money goes back through a refund.
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  new: ["processing", "cancelled"],
+  processing: ["shipped", "cancelled"],
+  shipped: ["delivered", "refunded"],
+  delivered: ["refunded"],
+  cancelled: [],
+  refunded: [],
+};
+
+// Order numbers start here so a store's first order does not look like its first.
+export const FIRST_ORDER_NUMBER = 1001;
+
+// Kanban columns: the states an order still needs someone to act on.
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["new", "processing", "shipped"];
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to);
+}
+
+export function validateTransition(from: OrderStatus, to: OrderStatus): void {
+  if (!canTransition(from, to)) {
+    const allowed = ORDER_TRANSITIONS[from];
+    throw appError(
+      "INVALID_TRANSITION",
+      allowed.length === 0
+        ? `A ${from} order cannot change status.`
+        : `A ${from} order can only become ${allowed.join(" or ")}, not ${to}.`,
+    );
+  }
+}
+
+/** Orders in these states count as sales; the rest were reversed. */
+export function countsAsSale(status: OrderStatus): boolean {
+  return status !== "cancelled" && status !== "refunded";
+}
+
+export type StatsDelta = {
+  ordersByStatus: Partial<Record<OrderStatus, number>>;
+  lifetimeRevenueCents: number;
+  lifetimeOrders: number;
+};
+
+/** Validates a move and says what it changes: the order patch and the store-stats delta. */
+export function applyTransition(
+  order: Pick<Doc<"orders">, "status" | "totalCents">,
+  to: OrderStatus,
+  now: number,
+): { patch: { status: OrderStatus; updatedAt: number }; stats: StatsDelta } {
+  validateTransition(order.status, to);
+  const reversed = countsAsSale(order.status) && !countsAsSale(to);
+  return {
+    patch: { status: to, updatedAt: now },
+    stats: {
+      ordersByStatus: { [order.status]: -1, [to]: 1 },
+      lifetimeRevenueCents: reversed ? -order.totalCents : 0,
+      lifetimeOrders: reversed ? -1 : 0,
+    },
+  };
+}
+
+export function applyStatsDelta(
+  stats: Pick<Doc<"storeStats">, "ordersByStatus" | "lifetimeRevenueCents" | "lifetimeOrders">,
+  delta: StatsDelta,
+) {
+  const ordersByStatus = { ...stats.ordersByStatus };
+  for (const [status, change] of Object.entries(delta.ordersByStatus) as [OrderStatus, number][]) {
+    ordersByStatus[status] += change;
+  }
+  return {
+    ordersByStatus,
+    lifetimeRevenueCents: stats.lifetimeRevenueCents + delta.lifetimeRevenueCents,
+    lifetimeOrders: stats.lifetimeOrders + delta.lifetimeOrders,
+  };
+}
+
+export type LineInput = { unitPriceCents: number; quantity: number };
+
+export type OrderTotals = {
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+};
+
+/**
+ * Order arithmetic in integer cents: discount on the subtotal, shipping (free when the coupon
+ * says so or the subtotal reaches the threshold), then tax on the discounted goods.
+ */
+export function computeTotals(input: {
+  lines: LineInput[];
+  discount?: CouponDiscount;
+  flatShippingCents: number;
+  freeShippingThresholdCents?: number;
+  taxBps: number;
+}): OrderTotals {
+  const subtotalCents = input.lines.reduce(
+    (sum, line) => sum + assertCents(line.unitPriceCents, "unitPriceCents") * line.quantity,
+    0,
+  );
+  let discountCents = 0;
+  let freeShipping =
+    input.freeShippingThresholdCents !== undefined &&
+    subtotalCents >= input.freeShippingThresholdCents;
+  if (input.discount?.kind === "percent") {
+    discountCents = applyBps(subtotalCents, input.discount.percentBps);
+  } else if (input.discount?.kind === "fixed") {
+    discountCents = Math.min(subtotalCents, input.discount.amountCents);
+  } else if (input.discount?.kind === "free_shipping") {
+    freeShipping = true;
+  }
+  const shippingCents = freeShipping ? 0 : input.flatShippingCents;
+  const taxCents = applyBps(subtotalCents - discountCents, input.taxBps);
+  return {
+    subtotalCents,
+    discountCents,
+    shippingCents,
+    taxCents,
+    totalCents: subtotalCents - discountCents + shippingCents + taxCents,
+  };
+}
+
+/** The text the order search index reads: name, email and "#number". */
+export function orderSearchText(order: {
+  number: number;
+  customer: { name: string; email: string };
+}): string {
+  return `${order.customer.name} ${order.customer.email} #${order.number}`.toLowerCase();
+}
