@@ -80,20 +80,3 @@ export const categories = publicQuery({
 });
 
 /** Published help-centre questions, in the order the team arranged them. */
-export const faqs = publicQuery({
-  args: { slug: v.string() },
-  returns: v.array(
-    v.object({ _id: v.id("faqs"), question: v.string(), answer: v.string(), category: v.string() }),
-  ),
-  handler: async (ctx, { slug }) => {
-    const found = await getStoreBySlug(ctx, slug);
-    if (found === null) return [];
-    const rows = await ctx.db
-      .query("faqs")
-      .withIndex("by_store_published_position", (q) =>
-        q.eq("storeId", found._id).eq("published", true),
-      )
-      .take(200);
-    return rows.map(({ _id, question, answer, category }) => ({ _id, question, answer, category }));
-  },
-});

@@ -14,13 +14,10 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as access from "../access.js";
-import type * as analytics from "../analytics.js";
 import type * as catalog from "../catalog.js";
 import type * as dashboard from "../dashboard.js";
-import type * as discover from "../discover.js";
 import type * as functions from "../functions.js";
 import type * as integrations from "../integrations.js";
-import type * as marketing from "../marketing.js";
 import type * as model_access from "../model/access.js";
 import type * as model_analytics from "../model/analytics.js";
 import type * as model_audit from "../model/audit.js";
@@ -61,7 +58,6 @@ import type * as seed_write_days from "../seed/write/days.js";
 import type * as seed_write_ids from "../seed/write/ids.js";
 import type * as seed_write_store from "../seed/write/store.js";
 import type * as storefront from "../storefront.js";
-import type * as support from "../support.js";
 import type * as tables_analytics from "../tables/analytics.js";
 import type * as tables_catalog from "../tables/catalog.js";
 import type * as tables_discover from "../tables/discover.js";
@@ -82,13 +78,10 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   access: typeof access;
-  analytics: typeof analytics;
   catalog: typeof catalog;
   dashboard: typeof dashboard;
-  discover: typeof discover;
   functions: typeof functions;
   integrations: typeof integrations;
-  marketing: typeof marketing;
   "model/access": typeof model_access;
   "model/analytics": typeof model_analytics;
   "model/audit": typeof model_audit;
@@ -129,7 +122,6 @@ declare const fullApi: ApiFromModules<{
   "seed/write/ids": typeof seed_write_ids;
   "seed/write/store": typeof seed_write_store;
   storefront: typeof storefront;
-  support: typeof support;
   "tables/analytics": typeof tables_analytics;
   "tables/catalog": typeof tables_catalog;
   "tables/discover": typeof tables_discover;

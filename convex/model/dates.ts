@@ -5,11 +5,6 @@ export function dateKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Midnight UTC at the start of the day containing `ms`. */
-export function startOfDay(ms: number): number {
-  return Math.floor(ms / DAY_MS) * DAY_MS;
-}
-
 export function parseDateKey(key: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) throw new RangeError(`Not a YYYY-MM-DD date: ${key}`);
   return Date.parse(`${key}T00:00:00.000Z`);

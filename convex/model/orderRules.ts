@@ -18,9 +18,6 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 // Order numbers start here so a store's first order does not look like its first.
 export const FIRST_ORDER_NUMBER = 1001;
 
-// Kanban columns: the states an order still needs someone to act on.
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["new", "processing", "shipped"];
-
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);
 }

@@ -120,16 +120,6 @@ export async function takeStock(
   await moveStock(ctx, storeId, lines, -1, now);
 }
 
-/** Puts units back (a cancelled order, a restocked return). */
-export async function returnStock(
-  ctx: MutationCtx,
-  storeId: Id<"stores">,
-  lines: StockLine[],
-  now: number,
-): Promise<void> {
-  await moveStock(ctx, storeId, lines, 1, now);
-}
-
 async function moveStock(
   ctx: MutationCtx,
   storeId: Id<"stores">,
