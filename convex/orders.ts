@@ -2,8 +2,9 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { getInStore } from "./model/access";
+import { getInStore, requirePermission } from "./model/access";
 import { userActor } from "./model/audit";
+import { movesMoney } from "./model/orderRules";
 import { transitionOrder } from "./model/orders";
 import { orderStatus } from "./model/validators";
 import schema from "./schema";
@@ -77,6 +78,15 @@ export const get = storeQuery({
 export const setStatus = storeMutation({
   args: { orderId: v.id("orders"), status: orderStatus },
   returns: order,
-  handler: async (ctx, { storeId, orderId, status }) =>
-    await transitionOrder(ctx, storeId, userActor(ctx.user._id), orderId, status, Date.now()),
+  handler: async (ctx, { storeId, orderId, status }) => {
+    if (movesMoney(status)) requirePermission(ctx, "orders.refund");
+    return await transitionOrder(
+      ctx,
+      storeId,
+      userActor(ctx.user._id),
+      orderId,
+      status,
+      Date.now(),
+    );
+  },
 });

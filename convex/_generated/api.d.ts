@@ -14,10 +14,12 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as access from "../access.js";
+import type * as activity from "../activity.js";
 import type * as catalog from "../catalog.js";
 import type * as dashboard from "../dashboard.js";
 import type * as functions from "../functions.js";
 import type * as integrations from "../integrations.js";
+import type * as invites from "../invites.js";
 import type * as model_access from "../model/access.js";
 import type * as model_analytics from "../model/analytics.js";
 import type * as model_audit from "../model/audit.js";
@@ -26,18 +28,24 @@ import type * as model_coupons from "../model/coupons.js";
 import type * as model_dates from "../model/dates.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_integrations from "../model/integrations.js";
+import type * as model_members from "../model/members.js";
 import type * as model_metrics from "../model/metrics.js";
 import type * as model_money from "../model/money.js";
 import type * as model_orderRules from "../model/orderRules.js";
 import type * as model_orders from "../model/orders.js";
 import type * as model_permissions from "../model/permissions.js";
+import type * as model_presence from "../model/presence.js";
 import type * as model_products from "../model/products.js";
 import type * as model_storeStats from "../model/storeStats.js";
 import type * as model_storefront from "../model/storefront.js";
+import type * as model_stores from "../model/stores.js";
 import type * as model_support from "../model/support.js";
+import type * as model_team from "../model/team.js";
+import type * as model_tokens from "../model/tokens.js";
 import type * as model_users from "../model/users.js";
 import type * as model_validators from "../model/validators.js";
 import type * as orders from "../orders.js";
+import type * as presence from "../presence.js";
 import type * as seed from "../seed.js";
 import type * as seed_calendar from "../seed/calendar.js";
 import type * as seed_catalogData from "../seed/catalogData.js";
@@ -58,6 +66,7 @@ import type * as seed_write_days from "../seed/write/days.js";
 import type * as seed_write_ids from "../seed/write/ids.js";
 import type * as seed_write_store from "../seed/write/store.js";
 import type * as storefront from "../storefront.js";
+import type * as stores from "../stores.js";
 import type * as tables_analytics from "../tables/analytics.js";
 import type * as tables_catalog from "../tables/catalog.js";
 import type * as tables_discover from "../tables/discover.js";
@@ -66,6 +75,7 @@ import type * as tables_marketing from "../tables/marketing.js";
 import type * as tables_orders from "../tables/orders.js";
 import type * as tables_stores from "../tables/stores.js";
 import type * as tables_support from "../tables/support.js";
+import type * as team from "../team.js";
 import type * as users from "../users.js";
 
 /**
@@ -78,10 +88,12 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   access: typeof access;
+  activity: typeof activity;
   catalog: typeof catalog;
   dashboard: typeof dashboard;
   functions: typeof functions;
   integrations: typeof integrations;
+  invites: typeof invites;
   "model/access": typeof model_access;
   "model/analytics": typeof model_analytics;
   "model/audit": typeof model_audit;
@@ -90,18 +102,24 @@ declare const fullApi: ApiFromModules<{
   "model/dates": typeof model_dates;
   "model/errors": typeof model_errors;
   "model/integrations": typeof model_integrations;
+  "model/members": typeof model_members;
   "model/metrics": typeof model_metrics;
   "model/money": typeof model_money;
   "model/orderRules": typeof model_orderRules;
   "model/orders": typeof model_orders;
   "model/permissions": typeof model_permissions;
+  "model/presence": typeof model_presence;
   "model/products": typeof model_products;
   "model/storeStats": typeof model_storeStats;
   "model/storefront": typeof model_storefront;
+  "model/stores": typeof model_stores;
   "model/support": typeof model_support;
+  "model/team": typeof model_team;
+  "model/tokens": typeof model_tokens;
   "model/users": typeof model_users;
   "model/validators": typeof model_validators;
   orders: typeof orders;
+  presence: typeof presence;
   seed: typeof seed;
   "seed/calendar": typeof seed_calendar;
   "seed/catalogData": typeof seed_catalogData;
@@ -122,6 +140,7 @@ declare const fullApi: ApiFromModules<{
   "seed/write/ids": typeof seed_write_ids;
   "seed/write/store": typeof seed_write_store;
   storefront: typeof storefront;
+  stores: typeof stores;
   "tables/analytics": typeof tables_analytics;
   "tables/catalog": typeof tables_catalog;
   "tables/discover": typeof tables_discover;
@@ -130,6 +149,7 @@ declare const fullApi: ApiFromModules<{
   "tables/orders": typeof tables_orders;
   "tables/stores": typeof tables_stores;
   "tables/support": typeof tables_support;
+  team: typeof team;
   users: typeof users;
 }>;
 export declare const api: FilterApi<

@@ -62,6 +62,13 @@ export async function requireStoreAccess(
   return { user, member, store };
 }
 
+/** For rules that depend on the arguments (a refund, not any status move): same refusal. */
+export function requirePermission(access: StoreAccess, need: Permission): void {
+  if (!hasRole(access.member.role, minRoleFor(need))) {
+    throw forbidden(refusalMessage(need, access.member.role));
+  }
+}
+
 type StoreScopedTable = {
   [T in TableNames]: Doc<T> extends { storeId: Id<"stores"> } ? T : never;
 }[TableNames];

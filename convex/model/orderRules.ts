@@ -34,6 +34,11 @@ export function validateTransition(from: OrderStatus, to: OrderStatus): void {
   }
 }
 
+/** Moves that give money back (or never take it): these need the "orders.refund" right. */
+export function movesMoney(to: OrderStatus): boolean {
+  return to === "cancelled" || to === "refunded";
+}
+
 /** Orders in these states count as sales; the rest were reversed. */
 export function countsAsSale(status: OrderStatus): boolean {
   return status !== "cancelled" && status !== "refunded";

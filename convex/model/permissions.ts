@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "settings.edit": { minRole: "admin", label: "Changing store settings" },
   "team.manage": { minRole: "admin", label: "Managing the team" },
   "store.delete": { minRole: "owner", label: "Deleting the store" },
+  "store.transfer": { minRole: "owner", label: "Transferring ownership" },
 } as const satisfies Record<string, { minRole: Role; label: string }>;
 
 const NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];

@@ -73,6 +73,8 @@ export const memberFields = {
   storeId: v.id("stores"),
   userId: v.id("users"),
   role,
+  // From presence heartbeats, written at most once a minute per member.
+  lastSeenAt: v.optional(v.number()),
 };
 
 export const inviteFields = {
@@ -84,6 +86,23 @@ export const inviteFields = {
   invitedBy: v.optional(v.id("users")),
   acceptedBy: v.optional(v.id("users")),
   acceptedAt: v.optional(v.number()),
+  // SHA-256 (hex) of the single-use link's secret; the secret itself is never stored.
+  tokenHash: v.optional(v.string()),
+  expiresAt: v.optional(v.number()),
+};
+
+// Who is online and where. One row per member while they have the workspace open; a
+// scheduled job deletes it when heartbeats stop, which is what tells everyone else.
+export const presenceFields = {
+  storeId: v.id("stores"),
+  userId: v.id("users"),
+  // The workspace path ("/dashboard/orders/…") and the record open there, if any.
+  path: v.string(),
+  recordId: v.optional(v.string()),
+  editing: v.boolean(),
+  lastSeenAt: v.number(),
+  // Bumped by every heartbeat; an expiry job for an older beat finds it moved on and quits.
+  beat: v.number(),
 };
 
 export const auditLogFields = {
@@ -114,8 +133,13 @@ export const storesTables = {
     .index("by_store_email", ["storeId", "email"])
     .index("by_store_status", ["storeId", "status"])
     // Claiming on sign-in looks across stores by the signed-in email.
-    .index("by_email_status", ["email", "status"]),
+    .index("by_email_status", ["email", "status"])
+    .index("by_token_hash", ["tokenHash"]),
+  presence: defineTable(presenceFields).index("by_store_user", ["storeId", "userId"]),
   auditLog: defineTable(auditLogFields)
     .index("by_store_at", ["storeId", "at"])
-    .index("by_store_target_at", ["storeId", "targetTable", "targetId", "at"]),
+    .index("by_store_target_at", ["storeId", "targetTable", "targetId", "at"])
+    // The activity feed filtered by person or by kind of record.
+    .index("by_store_actor_at", ["storeId", "actorId", "at"])
+    .index("by_store_table_at", ["storeId", "targetTable", "at"]),
 };

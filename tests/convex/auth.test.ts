@@ -112,6 +112,19 @@ describe("the store door", () => {
       status: "shipped",
     });
     expect(moved.status).toBe("shipped");
+    // Giving money back is an admin's call.
+    const refund = sam.mutation(api.orders.setStatus, {
+      storeId,
+      orderId: open!._id,
+      status: "refunded",
+    });
+    expect(await kindOf(refund)).toBe("FORBIDDEN");
+    const still = await t.run(async (ctx) => await ctx.db.get(open!._id));
+    expect(still!.status).toBe("shipped");
+    const refunded = await t
+      .withIdentity(admin)
+      .mutation(api.orders.setStatus, { storeId, orderId: open!._id, status: "refunded" });
+    expect(refunded.status).toBe("refunded");
   });
 
   test("admins and owners pass the admin door", async () => {

@@ -18,9 +18,11 @@ describe("every table, written and read", () => {
     t = makeTest();
     ({ storeId } = await seedSmall(t));
     await t.withIdentity(OWNER).mutation(api.users.ensure, {});
+    // Opening the workspace: the shell's first heartbeat.
+    await t.withIdentity(OWNER).mutation(api.presence.heartbeat, { storeId, path: "/dashboard" });
   });
 
-  test("the seed and sign-in leave at least one row in every table of the schema", async () => {
+  test("the seed, sign-in and an open workspace leave a row in every table of the schema", async () => {
     const tables = Object.keys(schema.tables) as TableNames[];
     expect(tables.length).toBeGreaterThanOrEqual(30);
     const empty = await t.run(async (ctx) => {

@@ -1,0 +1,82 @@
+// Creating a store: what a new store starts with, and the checks on what its founder typed.
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { recordAudit, userActor } from "./audit";
+import { slugify } from "./catalog";
+import { invalid } from "./errors";
+import { openOrderBook } from "./orders";
+
+export type NewStore = { name: string; currency: string; timezone: string };
+
+/** Trimmed name, upper-case ISO 4217 currency and a real IANA zone, or a clear refusal. */
+export function parseNewStore(input: NewStore): NewStore {
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 80) throw invalid("A store name needs 2 to 80 characters.");
+  const currency = input.currency.trim().toUpperCase();
+  const known = Intl.supportedValuesOf?.("currency");
+  if (!/^[A-Z]{3}$/.test(currency) || (known && !known.includes(currency))) {
+    throw invalid(`“${input.currency.slice(0, 12)}” is not a currency code such as USD or EUR.`);
+  }
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: input.timezone });
+  } catch {
+    throw invalid(`“${input.timezone.slice(0, 40)}” is not a time zone such as Europe/Paris.`);
+  }
+  return { name, currency, timezone: input.timezone };
+}
+
+/** The storefront address for a name: its slug, or slug-2, slug-3… when taken. */
+export async function freeSlug(ctx: MutationCtx, name: string): Promise<string> {
+  const base = slugify(name).slice(0, 40) || "store";
+  for (let n = 1; n < 1_000; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const taken = await ctx.db
+      .query("stores")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .unique();
+    if (taken === null) return slug;
+  }
+  throw invalid("Pick a more distinctive store name.");
+}
+
+/** A new store with its founder as owner, sensible defaults and an empty order book. */
+export async function createStore(
+  ctx: MutationCtx,
+  founder: { userId: Id<"users">; email?: string },
+  input: NewStore,
+  now: number,
+): Promise<Id<"stores">> {
+  const { name, currency, timezone } = parseNewStore(input);
+  const storeId = await ctx.db.insert("stores", {
+    name,
+    slug: await freeSlug(ctx, name),
+    currency,
+    theme: { primaryColor: "#1F3A5F", accentColor: "#E07A5F" },
+    policies: {
+      shipping: "Orders ship within 1–3 business days.",
+      returns: "Returns accepted within 30 days of delivery.",
+      privacy: "We use your details only to fulfil your order.",
+      terms: `Prices in ${currency}.`,
+    },
+    social: {},
+    contact: { email: founder.email ?? "" },
+    settings: {
+      timezone,
+      lowStockThreshold: 5,
+      targetMarginBps: 5_000,
+      flatShippingCents: 0,
+    },
+  });
+  await openOrderBook(ctx, storeId);
+  await ctx.db.insert("members", { storeId, userId: founder.userId, role: "owner" });
+  await recordAudit(ctx, {
+    storeId,
+    actor: userActor(founder.userId),
+    action: "store.create",
+    targetTable: "stores",
+    targetId: storeId,
+    changes: [{ field: "name", from: null, to: name }],
+    at: now,
+  });
+  return storeId;
+}
