@@ -81,8 +81,14 @@ async function main() {
   // Keys live in the data folder; created after the backend so `--reset` cannot wipe them mid-way.
   const auth = useClerk ? null : await createOfflineAuth({ dataDir, origin: app.origin, issuer });
 
-  if (backend.documentCount() === 0) {
-    console.log("Empty database: seeding the demo store (seed:demoStore)…");
+  // "partial": an earlier first start was cut short mid-seed; the seed resumes where it stopped.
+  const seedState = await backend.run("seed:status", {});
+  if (seedState !== "done") {
+    console.log(
+      seedState === "none"
+        ? "Empty database: seeding the demo store (seed:demoStore)…"
+        : "The demo seed was interrupted last time: finishing it (seed:demoStore)…",
+    );
     const started = Date.now();
     const ownerEmail = process.env.DEMO_OWNER_EMAIL;
     await backend.run("seed:demoStore", ownerEmail ? { ownerEmail } : {});

@@ -117,7 +117,21 @@ export const auditLogFields = {
   at: v.number(),
 };
 
+// Progress of the demo seed, written in the same transaction as each step, so a first start
+// interrupted mid-seed resumes on the next start from the same parameters (same world).
+export const demoSeedFields = {
+  storeId: v.id("stores"),
+  seed: v.number(),
+  now: v.number(),
+  days: v.number(),
+  eventDays: v.number(),
+  // Days [0, nextDay) are written; content comes last.
+  nextDay: v.number(),
+  contentDone: v.boolean(),
+};
+
 export const storesTables = {
+  demoSeeds: defineTable(demoSeedFields).index("by_store", ["storeId"]),
   stores: defineTable(storeFields).index("by_slug", ["slug"]),
   storeStats: defineTable(storeStatsFields).index("by_store", ["storeId"]),
   // Not store-scoped: a user exists before belonging to any store.

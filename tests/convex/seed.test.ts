@@ -10,7 +10,7 @@ import { buildDay, chunkDays, estimateWrites, type SeedDay } from "../../convex/
 import { buildProducts } from "../../convex/seed/products";
 import { mulberry32 } from "../../convex/seed/random";
 import { buildWorld } from "../../convex/seed/world";
-import { FIXED_NOW, makeTest, seedSmall } from "./setup";
+import { FIXED_NOW, makeTest, seedSmall, type T } from "./setup";
 
 describe("generators (no database)", () => {
   test("mulberry32 is a pure function of its seed", () => {
@@ -262,13 +262,62 @@ describe("seeding the database", () => {
     // Seeding again finds the store and leaves it alone.
     const again = await t.action(internal.seed.demoStore, { now: FIXED_NOW });
     expect(again).toMatchObject({ storeId, created: false });
-    expect(await t.query(internal.seed.isSeeded, {})).toBe(true);
+    expect(await t.query(internal.seed.status, {})).toBe("done");
     const orderCount = await t.run(async (ctx) => (await ctx.db.query("orders").collect()).length);
     expect(orderCount).toBe(facts.orders.length);
   }, 60_000);
 
-  test("isSeeded is false on an empty deployment", async () => {
+  test("status is none on an empty deployment", async () => {
     const t = makeTest();
-    expect(await t.query(internal.seed.isSeeded, {})).toBe(false);
+    expect(await t.query(internal.seed.status, {})).toBe("none");
   });
+
+  test("a seed cut short resumes where it stopped and ends identical to an uninterrupted one", async () => {
+    const params = { seed: 7, now: FIXED_NOW, days: 40, eventDays: 5 };
+    const counts = async (t: T) =>
+      await t.run(async (ctx) => {
+        const out: Record<string, number> = {};
+        for (const table of [
+          "orders",
+          "orderItems",
+          "dailyMetrics",
+          "analyticsEvents",
+          "faqs",
+        ] as const) {
+          out[table] = (await ctx.db.query(table).collect()).length;
+        }
+        const stats = await ctx.db.query("storeStats").unique();
+        return {
+          ...out,
+          nextOrderNumber: stats!.nextOrderNumber,
+          revenue: stats!.lifetimeRevenueCents,
+        };
+      });
+
+    const whole = makeTest();
+    await whole.action(internal.seed.demoStore, params);
+
+    // The first start dies after the store and its first chunk of days.
+    const cut = makeTest();
+    const { storeId, run } = await cut.mutation(internal.seed.createStore, {
+      ...params,
+      ownerEmail: "owner@demo.store",
+    });
+    await cut.mutation(internal.seed.insertDays, { storeId, ...params, from: 0, to: 10 });
+    expect(await cut.query(internal.seed.status, {})).toBe("partial");
+    // A step replayed out of order is refused rather than written twice.
+    await expect(
+      cut.mutation(internal.seed.insertDays, { storeId, ...params, from: 0, to: 10 }),
+    ).rejects.toThrow(/do not follow/);
+    expect(run.nextDay).toBe(0);
+
+    // The next start finishes it, with the first run's parameters even if "now" moved on.
+    const resumed = await cut.action(internal.seed.demoStore, {
+      ...params,
+      now: FIXED_NOW + 3_600_000,
+    });
+    expect(resumed).toMatchObject({ storeId, created: false, resumed: true });
+    expect(await cut.query(internal.seed.status, {})).toBe("done");
+    expect(await counts(cut)).toEqual(await counts(whole));
+  }, 60_000);
 });
