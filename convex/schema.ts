@@ -1,6 +1,8 @@
-// One schema, assembled from each domain's tables. Every table except stores and users
-// carries a storeId, and its indexes lead with it: one deployment serves several stores.
+// One schema, assembled from each domain's tables. Every table except stores, users and the
+// offline accounts carries a storeId, and its indexes lead with it: one deployment serves
+// several stores.
 import { defineSchema } from "convex/server";
+import { accountsTables } from "./tables/accounts";
 import { analyticsTables } from "./tables/analytics";
 import { catalogTables } from "./tables/catalog";
 import { discoverTables } from "./tables/discover";
@@ -12,6 +14,7 @@ import { supportTables } from "./tables/support";
 
 export default defineSchema({
   ...storesTables,
+  ...accountsTables,
   ...catalogTables,
   ...ordersTables,
   ...discoverTables,

@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as access from "../access.js";
+import type * as accounts from "../accounts.js";
 import type * as activity from "../activity.js";
 import type * as catalog from "../catalog.js";
 import type * as dashboard from "../dashboard.js";
@@ -33,6 +34,7 @@ import type * as model_metrics from "../model/metrics.js";
 import type * as model_money from "../model/money.js";
 import type * as model_orderRules from "../model/orderRules.js";
 import type * as model_orders from "../model/orders.js";
+import type * as model_passwords from "../model/passwords.js";
 import type * as model_permissions from "../model/permissions.js";
 import type * as model_presence from "../model/presence.js";
 import type * as model_products from "../model/products.js";
@@ -41,6 +43,7 @@ import type * as model_storefront from "../model/storefront.js";
 import type * as model_stores from "../model/stores.js";
 import type * as model_support from "../model/support.js";
 import type * as model_team from "../model/team.js";
+import type * as model_throttle from "../model/throttle.js";
 import type * as model_tokens from "../model/tokens.js";
 import type * as model_users from "../model/users.js";
 import type * as model_validators from "../model/validators.js";
@@ -67,6 +70,7 @@ import type * as seed_write_ids from "../seed/write/ids.js";
 import type * as seed_write_store from "../seed/write/store.js";
 import type * as storefront from "../storefront.js";
 import type * as stores from "../stores.js";
+import type * as tables_accounts from "../tables/accounts.js";
 import type * as tables_analytics from "../tables/analytics.js";
 import type * as tables_catalog from "../tables/catalog.js";
 import type * as tables_discover from "../tables/discover.js";
@@ -88,6 +92,7 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   access: typeof access;
+  accounts: typeof accounts;
   activity: typeof activity;
   catalog: typeof catalog;
   dashboard: typeof dashboard;
@@ -107,6 +112,7 @@ declare const fullApi: ApiFromModules<{
   "model/money": typeof model_money;
   "model/orderRules": typeof model_orderRules;
   "model/orders": typeof model_orders;
+  "model/passwords": typeof model_passwords;
   "model/permissions": typeof model_permissions;
   "model/presence": typeof model_presence;
   "model/products": typeof model_products;
@@ -115,6 +121,7 @@ declare const fullApi: ApiFromModules<{
   "model/stores": typeof model_stores;
   "model/support": typeof model_support;
   "model/team": typeof model_team;
+  "model/throttle": typeof model_throttle;
   "model/tokens": typeof model_tokens;
   "model/users": typeof model_users;
   "model/validators": typeof model_validators;
@@ -141,6 +148,7 @@ declare const fullApi: ApiFromModules<{
   "seed/write/store": typeof seed_write_store;
   storefront: typeof storefront;
   stores: typeof stores;
+  "tables/accounts": typeof tables_accounts;
   "tables/analytics": typeof tables_analytics;
   "tables/catalog": typeof tables_catalog;
   "tables/discover": typeof tables_discover;

@@ -11,6 +11,7 @@ export const ERROR_KINDS = [
   "CONFLICT",
   "INVALID_TRANSITION",
   "SOLD_OUT",
+  "RATE_LIMITED",
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

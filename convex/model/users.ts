@@ -36,8 +36,8 @@ export async function upsertUser(ctx: MutationCtx, identity: UserIdentity): Prom
 }
 
 /**
- * Turns pending invites for the user's email into memberships. Only a provider-verified
- * email may claim: an explicit `emailVerified: false` means anyone could have typed it.
+ * Turns pending, unexpired invites for the user's email into memberships. Only an address the
+ * provider verified may claim (`emailVerified === true`): a typed one proves nothing.
  */
 export async function claimInvites(
   ctx: MutationCtx,
@@ -45,7 +45,7 @@ export async function claimInvites(
   identity: UserIdentity,
   now: number,
 ): Promise<Id<"stores">[]> {
-  if (!user.email || identity.emailVerified === false) return [];
+  if (!user.email || identity.emailVerified !== true) return [];
   const email = user.email;
   const pending = await ctx.db
     .query("invites")
@@ -53,6 +53,7 @@ export async function claimInvites(
     .take(50);
   const claimed: Id<"stores">[] = [];
   for (const invite of pending) {
+    if (invite.expiresAt !== undefined && invite.expiresAt <= now) continue;
     const member = await getMembership(ctx, invite.storeId, user._id);
     if (member === null) {
       await ctx.db.insert("members", {

@@ -60,7 +60,8 @@ export const emailCampaignFields = {
 };
 
 export const outboxFields = {
-  storeId: v.id("stores"),
+  // Absent for account mail (verify an address, reset a password), which belongs to no store.
+  storeId: v.optional(v.id("stores")),
   status: outboxStatus,
   to: v.string(),
   subject: v.string(),

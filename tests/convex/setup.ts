@@ -26,6 +26,7 @@ export const OWNER = {
   subject: "owner-1",
   issuer: "https://auth.test",
   email: "owner@demo.store",
+  emailVerified: true,
   name: "Demo Owner",
 };
 
