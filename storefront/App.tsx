@@ -1,4 +1,4 @@
-import { usePathname } from "../src/lib/router";
+import { usePathname } from "../lib/router";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";

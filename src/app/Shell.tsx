@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { CommandPalette } from "../features/search/CommandPalette";
 import { usePaletteShortcut } from "../features/search/usePaletteShortcut";
-import { usePathname, useDocumentMeta } from "../lib/router";
+import { usePathname, useDocumentMeta } from "../../lib/router";
 import { useCurrentStore } from "./currentStore";
 import { moduleFromPath } from "./modules";
 import { PageForModule } from "./pages";

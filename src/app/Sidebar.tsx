@@ -1,5 +1,5 @@
 import { Icon } from "../components/Icon";
-import { Link } from "../lib/router";
+import { Link } from "../../lib/router";
 import { MODULES, type ModuleId, modulePath } from "./modules";
 
 export function Sidebar({

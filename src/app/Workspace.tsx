@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "convex/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { FullPageMessage } from "../components/FullPageMessage";
-import { api } from "../lib/api";
+import { api } from "../../lib/api";
 import { useSession } from "./auth/session";
 import { CurrentStoreContext, type CurrentStore, type StoreMembership } from "./currentStore";
 import { Shell } from "./Shell";

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Id } from "../lib/api";
+import type { Id } from "../../lib/api";
 
 export interface StoreMembership {
   storeId: Id<"stores">;

@@ -4,7 +4,7 @@ import { TableSkeleton } from "../components/Skeleton";
 import { ComingLater } from "../features/later/ComingLater";
 import { OrdersPage } from "../features/orders/OrdersPage";
 import { ProductsPage } from "../features/products/ProductsPage";
-import { Link } from "../lib/router";
+import { Link } from "../../lib/router";
 import type { ModuleInfo } from "./modules";
 
 // Tremor charts are the heaviest part of the bundle: load them with the Overview only.

@@ -1,5 +1,5 @@
 import { useQuery } from "convex/react";
-import { api } from "../lib/api";
+import { api } from "../../lib/api";
 import { useCurrentStore } from "./currentStore";
 
 /**

@@ -1,6 +1,6 @@
 import { Badge } from "../../components/Badge";
-import type { Doc } from "../../lib/api";
-import { formatMoney } from "../../lib/money";
+import type { Doc } from "../../../lib/api";
+import { formatMoney } from "../../../lib/money";
 import { statusColor, statusLabel } from "../overview/overviewData";
 import { channelLabel } from "./orderRow";
 

@@ -6,7 +6,7 @@ import { LoadMore } from "../../components/LoadMore";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/Skeleton";
 import { StatusTabs } from "../../components/StatusTabs";
-import { api } from "../../lib/api";
+import { api } from "../../../lib/api";
 import { OrderListItem } from "./OrderListItem";
 
 // The order statuses of convex/model/validators.ts (`orderStatus`).

@@ -1,4 +1,4 @@
-import type { Doc } from "../../lib/api";
+import type { Doc } from "../../../lib/api";
 
 const CHANNEL_LABEL: Record<string, string> = {
   storefront: "Storefront",

@@ -1,5 +1,5 @@
 import { Card } from "@tremor/react";
-import { formatBasisPoints, formatCount, formatMoney } from "../../lib/money";
+import { formatBasisPoints, formatCount, formatMoney } from "../../../lib/money";
 import type { Overview } from "./overviewData";
 
 function Kpi({

@@ -1,5 +1,5 @@
 import { Card, DonutChart } from "@tremor/react";
-import { formatCount } from "../../lib/money";
+import { formatCount } from "../../../lib/money";
 import { type Overview, STATUS_ORDER, statusColor, statusLabel } from "./overviewData";
 
 const DOT: Record<string, string> = {

@@ -3,7 +3,7 @@ import { useCurrentStore } from "../../app/currentStore";
 import type { ModuleInfo } from "../../app/modules";
 import { PageHeader } from "../../components/PageHeader";
 import { Skeleton } from "../../components/Skeleton";
-import { api } from "../../lib/api";
+import { api } from "../../../lib/api";
 import { KpiCards } from "./KpiCards";
 import { OrderStatus } from "./OrderStatus";
 import { RecentOrders } from "./RecentOrders";

@@ -2,8 +2,8 @@ import { Card } from "@tremor/react";
 import { useQuery } from "convex/react";
 import { useCurrentStore } from "../../app/currentStore";
 import { Skeleton } from "../../components/Skeleton";
-import { api } from "../../lib/api";
-import { Link } from "../../lib/router";
+import { api } from "../../../lib/api";
+import { Link } from "../../../lib/router";
 import { OrderListItem } from "../orders/OrderListItem";
 
 const SHOWN = 6;

@@ -1,6 +1,6 @@
 import { useQuery } from "convex/react";
 import { useCurrentStore } from "../../app/currentStore";
-import { api, type Id } from "../../lib/api";
+import { api, type Id } from "../../../lib/api";
 import { QuickEdit } from "./QuickEdit";
 
 /**

@@ -2,8 +2,8 @@ import { useMutation } from "convex/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useCurrentStore } from "../../app/currentStore";
 import { ErrorPanel } from "../../components/ErrorPanel";
-import { api, type Doc } from "../../lib/api";
-import { centsToInput, parseMoneyInput } from "../../lib/money";
+import { api, type Doc } from "../../../lib/api";
+import { centsToInput, parseMoneyInput } from "../../../lib/money";
 
 type Status = Doc<"products">["status"];
 

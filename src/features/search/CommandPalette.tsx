@@ -2,7 +2,7 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { useCurrentStore } from "../../app/currentStore";
 import { useStoreCurrency } from "../../app/useStoreCurrency";
 import { Icon } from "../../components/Icon";
-import { navigate } from "../../lib/router";
+import { navigate } from "../../../lib/router";
 import { matchCommands } from "./commands";
 import { PaletteStatus } from "./PaletteStatus";
 import { PaletteOption } from "./PaletteOption";

@@ -1,7 +1,7 @@
 import { Badge } from "../../components/Badge";
 import { Icon } from "../../components/Icon";
 import { Thumb } from "../../components/Thumb";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "../../../lib/money";
 import { statusColor, statusLabel } from "../overview/overviewData";
 import { PRODUCT_STATUS_TONE } from "../products/productRow";
 import { type PaletteItem, optionId } from "./paletteItems";

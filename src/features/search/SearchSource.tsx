@@ -1,6 +1,6 @@
 import { useQuery } from "convex/react";
 import { Component, type ReactNode, useEffect } from "react";
-import { api, type Doc, type Id } from "../../lib/api";
+import { api, type Doc, type Id } from "../../../lib/api";
 
 export interface SearchResults {
   /** The text these results answer (results for an older text stay on screen, dimmed). */

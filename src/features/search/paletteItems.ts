@@ -1,5 +1,5 @@
 import { type ModuleInfo, modulePath } from "../../app/modules";
-import type { Doc } from "../../lib/api";
+import type { Doc } from "../../../lib/api";
 
 /** One choice in the palette: a page to go to, a product or an order. */
 export type PaletteItem =
