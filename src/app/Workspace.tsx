@@ -68,6 +68,8 @@ function StoreGate({ children }: { children: ReactNode }) {
       store,
       stores,
       user: { name: me.user.name, email: me.user.email },
+      currency: store.currency,
+      can: (permission) => store.permissions.includes(permission),
       switchStore(storeId: string) {
         localStorage.setItem(STORE_KEY, storeId);
         setChosen(storeId);

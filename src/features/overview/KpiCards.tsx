@@ -1,6 +1,10 @@
 import { Card } from "@tremor/react";
 import { formatBasisPoints, formatCount, formatMoney } from "../../../lib/money";
+import { countOf } from "../../../lib/plural";
 import type { Overview } from "./overviewData";
+
+const ORDERS = { one: "order", other: "orders" };
+const VISITORS = { one: "visitor", other: "visitors" };
 
 function Kpi({
   id,
@@ -40,25 +44,25 @@ export function KpiCards({ data }: { data: Overview }) {
           id="revenue-today"
           label="Revenue today"
           value={money(r.today)}
-          hint={`${formatCount(o.today)} orders`}
+          hint={countOf(o.today, ORDERS)}
         />
         <Kpi
           id="revenue-7d"
           label="Revenue · 7 days"
           value={money(r.last7Days)}
-          hint={`${formatCount(o.last7Days)} orders`}
+          hint={countOf(o.last7Days, ORDERS)}
         />
         <Kpi
           id="revenue-30d"
           label="Revenue · 30 days"
           value={money(r.last30Days)}
-          hint={`${formatCount(o.last30Days)} orders`}
+          hint={countOf(o.last30Days, ORDERS)}
         />
         <Kpi
           id="revenue-all-time"
           label="Revenue · all time"
           value={money(r.allTime)}
-          hint={`${formatCount(o.allTime)} orders`}
+          hint={countOf(o.allTime, ORDERS)}
         />
       </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
@@ -79,7 +83,7 @@ export function KpiCards({ data }: { data: Overview }) {
           className="col-span-2 lg:col-span-1"
           label="Conversion · 30 days"
           value={formatBasisPoints(data.conversionBps)}
-          hint={`Orders ÷ ${formatCount(data.visitors30Days)} visitors`}
+          hint={`Orders ÷ ${countOf(data.visitors30Days, VISITORS)}`}
         />
       </div>
     </div>
