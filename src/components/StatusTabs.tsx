@@ -34,7 +34,7 @@ export function StatusTabs<T extends string>({
     <div
       role="radiogroup"
       aria-label={label}
-      className="flex max-w-full flex-wrap gap-1 rounded-lg bg-gray-100 p-1"
+      className="inline-flex max-w-full flex-wrap gap-1 rounded-lg bg-gray-100 p-1"
     >
       {options.map((o) => (
         // biome-ignore lint/a11y/useSemanticElements: styled segmented control

@@ -1,9 +1,14 @@
-import type { FulfillmentStatus, ReturnStatus } from "../../../convex/model/validators";
+import type { FulfillmentStatus, ReturnStatus, Supplier } from "../../../convex/model/validators";
 import type { Doc } from "../../../lib/api";
 import { formatMoney } from "../../../lib/money";
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Panel } from "../../components/Panel";
 
+const SUPPLIER_LABEL: Record<Supplier, string> = {
+  aliexpress: "AliExpress",
+  cj: "CJ Dropshipping",
+  manual: "Shipped by the store",
+};
 const FULFILLMENT_TONE: Record<FulfillmentStatus, BadgeTone> = {
   pending: "amber",
   ordered: "indigo",
@@ -30,14 +35,14 @@ export function OrderAftercare({
 }) {
   if (fulfillments.length === 0 && returns.length === 0) return null;
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       {fulfillments.length > 0 && (
         <Panel title="Fulfilments">
           <ul className="divide-y divide-gray-100 text-sm" data-testid="order-fulfillments">
             {fulfillments.map((f) => (
               <li key={f._id} className="flex items-start justify-between gap-3 py-2">
                 <div className="min-w-0">
-                  <p className="capitalize text-gray-900">{f.supplier}</p>
+                  <p className="text-gray-900">{SUPPLIER_LABEL[f.supplier]}</p>
                   <p className="truncate text-xs text-gray-500">
                     {f.carrier ? `${f.carrier} · ` : ""}
                     {f.trackingUrl && f.trackingNumber ? (

@@ -53,7 +53,7 @@ function OrderBody({ detail: { order, items, fulfillments, returns } }: { detail
         summary={`${placed.format(order.placedAt)} · ${CHANNEL_LABEL[order.channel]}`}
         actions={<OrderStatusBadge status={order.status} />}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Panel title="Items" className="lg:col-span-2">
           <ul className="divide-y divide-gray-100" data-testid="order-items">
             {items.map((item) => (
@@ -93,14 +93,7 @@ function OrderBody({ detail: { order, items, fulfillments, returns } }: { detail
           </Panel>
           <Panel title="Shipping address">
             <address className="text-sm not-italic text-gray-700">
-              {[
-                order.shippingAddress.name,
-                order.shippingAddress.line1,
-                order.shippingAddress.line2,
-                `${order.shippingAddress.postalCode} ${order.shippingAddress.city}`,
-                order.shippingAddress.region,
-                order.shippingAddress.country,
-              ]
+              {addressLines(order.shippingAddress)
                 .filter(Boolean)
                 .map((line) => (
                   <span key={line} className="block">
@@ -133,4 +126,10 @@ function Amount({
       <dd className="tabular-nums">{value}</dd>
     </div>
   );
+}
+
+/** The address as it goes on a parcel: name, street, "City, Region Postcode", country. */
+function addressLines(a: OrderDetail["order"]["shippingAddress"]): (string | undefined)[] {
+  const cityLine = `${a.city}${a.region ? `, ${a.region}` : ""} ${a.postalCode}`;
+  return [a.name, a.line1, a.line2, cityLine, a.country];
 }

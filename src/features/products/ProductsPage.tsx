@@ -107,9 +107,15 @@ export default function ProductsPage({ module: mod, params }: PageProps) {
 function ProductCell({ product: p }: { product: Doc<"products"> }) {
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <Thumb src={p.images[0]?.url ?? null} title={p.title} />
+      {/* On a phone the title gets the room: no thumbnail, and it wraps instead of truncating. */}
+      <span className="hidden sm:block">
+        <Thumb src={p.images[0]?.url ?? null} title={p.title} />
+      </span>
       <div className="min-w-0">
-        <p className="truncate font-medium text-gray-900" data-testid="product-title">
+        <p
+          className="break-words font-medium text-gray-900 sm:truncate"
+          data-testid="product-title"
+        >
           {p.title}
         </p>
         <p className="truncate text-xs text-gray-500">
