@@ -33,6 +33,14 @@ function Kpi({
   );
 }
 
+// Revenue and order counts come per period under the same keys.
+const REVENUE_PERIODS = [
+  { id: "revenue-today", label: "Revenue today", key: "today" },
+  { id: "revenue-7d", label: "Revenue · 7 days", key: "last7Days" },
+  { id: "revenue-30d", label: "Revenue · 30 days", key: "last30Days" },
+  { id: "revenue-all-time", label: "Revenue · all time", key: "allTime" },
+] as const;
+
 export function KpiCards({ data }: { data: Overview }) {
   const money = (cents: number) => formatMoney(cents, data.currency);
   const r = data.revenueCents;
@@ -40,30 +48,15 @@ export function KpiCards({ data }: { data: Overview }) {
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Kpi
-          id="revenue-today"
-          label="Revenue today"
-          value={money(r.today)}
-          hint={countOf(o.today, ORDERS)}
-        />
-        <Kpi
-          id="revenue-7d"
-          label="Revenue · 7 days"
-          value={money(r.last7Days)}
-          hint={countOf(o.last7Days, ORDERS)}
-        />
-        <Kpi
-          id="revenue-30d"
-          label="Revenue · 30 days"
-          value={money(r.last30Days)}
-          hint={countOf(o.last30Days, ORDERS)}
-        />
-        <Kpi
-          id="revenue-all-time"
-          label="Revenue · all time"
-          value={money(r.allTime)}
-          hint={countOf(o.allTime, ORDERS)}
-        />
+        {REVENUE_PERIODS.map(({ id, label, key }) => (
+          <Kpi
+            key={id}
+            id={id}
+            label={label}
+            value={money(r[key])}
+            hint={countOf(o[key], ORDERS)}
+          />
+        ))}
       </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
         <Kpi
