@@ -74,3 +74,11 @@ function stripServerNoise(message: string): string {
   const uncaught = message.match(/Uncaught (?:Error: )?([^\n]+)/);
   return uncaught ? uncaught[1] : message;
 }
+
+/**
+ * True when the server refused an argument's shape, e.g. an id from a mistyped or old link
+ * (`/dashboard/orders/nonsense`): for a page showing one record that simply means "not found".
+ */
+export function isRejectedArgument(error: unknown): boolean {
+  return error instanceof Error && /ArgumentValidationError/.test(error.message);
+}

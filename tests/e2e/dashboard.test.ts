@@ -209,6 +209,11 @@ describe("team workspace", () => {
     const productId = await productIdOf(page);
     await page.goto(`${product.dashboardUrl}/orders/${productId}`);
     await page.getByTestId("order-not-found").waitFor({ timeout: 30_000 });
+    // A mistyped id is "not found" too, without the server's validator message.
+    await page.goto(`${product.dashboardUrl}/orders/nonsense`);
+    const missing = page.getByTestId("order-not-found");
+    await missing.waitFor({ timeout: 30_000 });
+    expect(await missing.textContent()).not.toContain("ArgumentValidationError");
     await page.getByRole("link", { name: "← All orders" }).click();
     await page.getByTestId("order-row").first().waitFor({ timeout: 30_000 });
     await page.close();

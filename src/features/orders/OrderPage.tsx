@@ -4,6 +4,7 @@ import { formatMoney } from "../../../lib/money";
 import { Link } from "../../../lib/router";
 import { modulePath, type PageProps } from "../../app/module";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { isRejectedArgument } from "../../lib/errors";
 import { Panel } from "../../components/Panel";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/Skeleton";
@@ -32,7 +33,9 @@ export default function OrderPage({ params }: PageProps) {
       <div className="space-y-4" data-testid="order-not-found">
         {back}
         <PageHeader title="Order not found" summary="No order of this store has this address." />
-        {order.status === "error" && <ErrorPanel error={order.error} />}
+        {order.status === "error" && !isRejectedArgument(order.error) && (
+          <ErrorPanel error={order.error} />
+        )}
       </div>
     );
   }

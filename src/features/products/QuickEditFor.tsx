@@ -2,6 +2,7 @@ import type { Doc } from "../../../lib/api";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { isRejectedArgument } from "../../lib/errors";
 import { QuickEdit } from "./QuickEdit";
 import { useProduct } from "./useProducts";
 
@@ -25,7 +26,7 @@ export function QuickEditFor({
   return (
     <Dialog title="Product not found" onClose={onClose}>
       <div className="mt-4">
-        {product.status === "error" ? (
+        {product.status === "error" && !isRejectedArgument(product.error) ? (
           <ErrorPanel error={product.error} />
         ) : (
           <p className="text-sm text-gray-600">
