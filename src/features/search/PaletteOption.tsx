@@ -1,4 +1,4 @@
-import { Icon } from "../../components/Icon";
+import { Icon, type IconName } from "../../components/Icon";
 import { Thumb } from "../../components/Thumb";
 import { formatMoney } from "../../../lib/money";
 import { OrderStatusBadge } from "../orders/orderStatus";
@@ -55,13 +55,7 @@ function OptionBody({
       const m = item.module;
       return (
         <>
-          <span
-            className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
-              active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
-            }`}
-          >
-            <Icon name={m.icon} className="h-4 w-4" />
-          </span>
+          <IconTile name={m.icon} active={active} />
           <div className="min-w-0 flex-1">
             <p className="truncate font-medium">{m.label}</p>
             <p className="truncate text-xs text-gray-500">{m.summary}</p>
@@ -93,13 +87,7 @@ function OptionBody({
       const o = item.order;
       return (
         <>
-          <span
-            className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
-              active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
-            }`}
-          >
-            <Icon name="box" className="h-4 w-4" />
-          </span>
+          <IconTile name="box" active={active} />
           <div className="min-w-0 flex-1">
             <p className="truncate text-gray-900">
               <span className="font-medium tabular-nums">#{o.number}</span>
@@ -120,4 +108,17 @@ function OptionBody({
       );
     }
   }
+}
+
+/** The square icon at the start of a page or order option. */
+function IconTile({ name, active }: { name: IconName; active: boolean }) {
+  return (
+    <span
+      className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
+        active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
+      }`}
+    >
+      <Icon name={name} className="h-4 w-4" />
+    </span>
+  );
 }
