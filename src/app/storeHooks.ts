@@ -82,6 +82,8 @@ export function useStorePaginatedQuery<Q extends PaginatedStoreQuery>(
 ): PaginatedState<Item<Q>> {
   const argsKey = JSON.stringify(args);
   const [size, setSize] = useState({ key: argsKey, numItems: pageSize });
+  // Other arguments (another tab): back to one page, also when returning to an earlier tab.
+  if (size.key !== argsKey) setSize({ key: argsKey, numItems: pageSize });
   const numItems = size.key === argsKey ? size.numItems : pageSize;
   const shown = useRef<{ key: string; page: Item<Q>[]; isDone: boolean } | null>(null);
   const result = useStoreQuery(query, {

@@ -187,8 +187,27 @@ describe("team workspace", () => {
   it("opens an order's page from the list, and says when an order does not exist", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signInOffline(page, `${product.dashboardUrl}/orders`);
-    const first = page.getByTestId("order-row").first();
+    const rows = page.getByTestId("order-row");
+    const first = rows.first();
     await first.waitFor({ timeout: 30_000 });
+
+    // "Load more" grows the live list by a page; the rows shown stay while it loads.
+    expect(await rows.count()).toBe(25);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(50);
+    expect(await page.getByTestId("list-count").textContent()).toBe("Showing 50 orders");
+
+    // A status tab (from the server's list) shows only that status, from one page again.
+    await page.getByRole("radio", { name: "Delivered" }).click();
+    await expect
+      .poll(async () => new Set(await rows.locator("td:nth-child(3)").allTextContents()))
+      .toEqual(new Set(["Delivered"]));
+    expect(await rows.count()).toBe(25);
+    expect(await page.getByRole("radio", { name: "Delivered" }).getAttribute("aria-checked")).toBe(
+      "true",
+    );
+    await page.getByRole("radio", { name: "All" }).click();
+    await expect.poll(() => rows.count()).toBe(25);
     const link = first.getByRole("link");
     const number = ((await link.textContent()) ?? "").match(/#(\d+)/)![1];
     await link.click();
