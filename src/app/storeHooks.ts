@@ -80,7 +80,9 @@ export function useStorePaginatedQuery<Q extends PaginatedStoreQuery>(
   args: Omit<ArgsWithoutStore<Q>, "paginationOpts">,
   pageSize: number,
 ): PaginatedState<Item<Q>> {
-  const argsKey = JSON.stringify(args);
+  // The store is part of the key: another store's rows must never stand in while this loads.
+  const { store } = useCurrentStore();
+  const argsKey = JSON.stringify([store.storeId, args]);
   const [size, setSize] = useState({ key: argsKey, numItems: pageSize });
   // Other arguments (another tab): back to one page, also when returning to an earlier tab.
   if (size.key !== argsKey) setSize({ key: argsKey, numItems: pageSize });
