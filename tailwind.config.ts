@@ -3,8 +3,8 @@ import colors from "tailwindcss/colors";
 
 /**
  * Team workspace (src/) with Tremor 3. Tremor builds chart colour classes from props at run
- * time, so they must be safelisted; we list only the colours the workspace uses (see
- * src/lib/chartColors.ts) to keep the CSS small.
+ * time, so they must be safelisted; we list only the colours the workspace uses to keep the
+ * CSS small.
  */
 export const chartColors = ["indigo", "emerald", "amber", "rose", "sky", "violet", "slate", "gray"];
 const colorGroup = chartColors.join("|");
@@ -16,6 +16,7 @@ const config: Config = {
     relative: true,
     files: [
       "./src/**/*.{ts,tsx}",
+      "./lib/**/*.{ts,tsx}",
       "./dashboard/index.html",
       "./node_modules/@tremor/**/*.{js,mjs}",
     ],

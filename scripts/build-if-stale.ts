@@ -10,9 +10,12 @@ const INPUTS = [
   "postcss.config.js",
   "package-lock.json",
   "src",
+  "lib",
   "storefront",
   "public",
   "convex/_generated",
+  // The browser bundles import the server's member lists (statuses, roles, permissions).
+  "convex/model",
 ];
 
 export async function ensureBuilt(root: string, log: (line: string) => void): Promise<void> {

@@ -1,4 +1,4 @@
-import { usePathname } from "../src/lib/router";
+import { matchPath, usePathname } from "../lib/router";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
@@ -8,10 +8,10 @@ import { ProductPage } from "./pages/ProductPage";
 
 export function App() {
   const pathname = usePathname();
-  const product = pathname.match(/^\/p\/([^/]+)\/?$/);
+  const product = matchPath("p/:slug", pathname);
   let page: JSX.Element;
   if (pathname === "/" || pathname === "/index.html") page = <HomePage />;
-  else if (product) page = <ProductPage productSlug={decodeURIComponent(product[1])} />;
+  else if (product) page = <ProductPage productSlug={product.slug} />;
   else page = <NotFoundPage />;
   return (
     <ErrorBoundary resetKey={pathname}>

@@ -1,7 +1,7 @@
 /** The storefront's reads: typed by the `returns` validators of convex/storefront.ts. */
 import type { FunctionReturnType } from "convex/server";
-import { api } from "../src/lib/api";
-import { getRuntimeConfig } from "../src/lib/runtimeConfig";
+import { api } from "../lib/api";
+import { getRuntimeConfig } from "../lib/runtimeConfig";
 
 export const storefrontApi = api.storefront;
 

@@ -1,7 +1,7 @@
 import { ConvexProvider } from "convex/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { getConvexClient } from "../src/lib/convexClient";
+import { getConvexClient } from "../lib/convexClient";
 import { App } from "./App";
 import "./styles.css";
 

@@ -5,7 +5,7 @@ const config: Config = {
   // Paths are relative to this file, whatever the working directory.
   content: {
     relative: true,
-    files: ["./**/*.{ts,tsx}", "../index.html", "../src/lib/**/*.{ts,tsx}"],
+    files: ["./**/*.{ts,tsx}", "../index.html", "../lib/**/*.{ts,tsx}"],
   },
   theme: {
     extend: {

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { FullPageMessage } from "../components/FullPageMessage";
-import { getConvexClient } from "../lib/convexClient";
-import { getRuntimeConfig, type RuntimeConfig } from "../lib/runtimeConfig";
+import { getConvexClient } from "../../lib/convexClient";
+import { getRuntimeConfig, type RuntimeConfig } from "../../lib/runtimeConfig";
 import { OfflineAuthRoot } from "./auth/OfflineAuthRoot";
 import { Workspace } from "./Workspace";
 

@@ -1,13 +1,14 @@
 import { Icon } from "../components/Icon";
-import { Link } from "../lib/router";
-import { MODULES, type ModuleId, modulePath } from "./modules";
+import { Link } from "../../lib/router";
+import { modulePath } from "./module";
+import { MODULES } from "./registry";
 
 export function Sidebar({
   active,
   open,
   onClose,
 }: {
-  active?: ModuleId;
+  active?: string;
   open: boolean;
   onClose: () => void;
 }) {
@@ -47,7 +48,7 @@ export function Sidebar({
             return (
               <li key={m.id}>
                 <Link
-                  href={modulePath(m.id)}
+                  href={modulePath(m)}
                   aria-current={isActive ? "page" : undefined}
                   className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
                     isActive
@@ -60,11 +61,6 @@ export function Sidebar({
                     className={`h-5 w-5 ${isActive ? "text-indigo-600" : "text-gray-400"}`}
                   />
                   {m.label}
-                  {m.planned && (
-                    <span className="ml-auto rounded bg-gray-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-gray-500">
-                      Soon
-                    </span>
-                  )}
                 </Link>
               </li>
             );

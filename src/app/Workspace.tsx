@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "convex/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { FullPageMessage } from "../components/FullPageMessage";
-import { api } from "../lib/api";
+import { api } from "../../lib/api";
 import { useSession } from "./auth/session";
 import { CurrentStoreContext, type CurrentStore, type StoreMembership } from "./currentStore";
 import { Shell } from "./Shell";
@@ -68,6 +68,8 @@ function StoreGate({ children }: { children: ReactNode }) {
       store,
       stores,
       user: { name: me.user.name, email: me.user.email },
+      currency: store.currency,
+      can: (permission) => store.permissions.includes(permission),
       switchStore(storeId: string) {
         localStorage.setItem(STORE_KEY, storeId);
         setChosen(storeId);

@@ -1,12 +1,11 @@
+import type { FunctionReturnType } from "convex/server";
 import { createContext, useContext } from "react";
-import type { Id } from "../lib/api";
+import type { Permission } from "../../convex/model/permissions";
+import type { api } from "../../lib/api";
 
-export interface StoreMembership {
-  storeId: Id<"stores">;
-  name: string;
-  slug: string;
-  role: "owner" | "admin" | "staff";
-}
+type Me = NonNullable<FunctionReturnType<typeof api.users.me>>;
+/** One entry of `users:me` stores: id, name, slug, currency, role and the caller's permissions. */
+export type StoreMembership = Me["stores"][number];
 
 export interface CurrentUser {
   name?: string;
@@ -17,6 +16,10 @@ export interface CurrentStore {
   store: StoreMembership;
   stores: StoreMembership[];
   user: CurrentUser;
+  /** ISO code every amount of this store is in. */
+  currency: string;
+  /** Whether the caller's role holds a permission (the list the server's door checks). */
+  can(permission: Permission): boolean;
   switchStore(storeId: string): void;
 }
 

@@ -2,8 +2,9 @@ import { Component, type ReactNode } from "react";
 import { ErrorPanel } from "./ErrorPanel";
 
 /**
- * Live queries throw their server error during render; this catches it for one page so the
- * rest of the shell keeps working. `resetKey` (e.g. the path) clears it on navigation.
+ * The last net for one page: a render bug or a page chunk that fails to load (the store hooks
+ * return query failures as values, so pages show those themselves). The rest of the shell
+ * keeps working; `resetKey` (e.g. the path) clears it on navigation.
  */
 export class ErrorBoundary extends Component<
   { children: ReactNode; resetKey?: string },

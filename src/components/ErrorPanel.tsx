@@ -1,4 +1,5 @@
 import { explainError } from "../lib/errors";
+import { Button } from "./Button";
 import { Icon } from "./Icon";
 
 /** An error a person can act on: what happened, why, and what to do next. */
@@ -15,15 +16,10 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
             <span className="font-medium">What to do: </span>
             {e.next}
           </p>
-          {e.kind !== "ERROR" && <p className="mt-2 font-mono text-xs text-rose-500">{e.kind}</p>}
           {onRetry && (
-            <button
-              type="button"
-              onClick={onRetry}
-              className="mt-3 rounded-md bg-white px-3 py-1.5 font-medium text-rose-700 shadow-sm ring-1 ring-rose-200 hover:bg-rose-100"
-            >
+            <Button variant="danger" className="mt-3" onClick={onRetry}>
               Try again
-            </button>
+            </Button>
           )}
         </div>
       </div>

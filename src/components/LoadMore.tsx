@@ -1,3 +1,7 @@
+import { countOf, type Noun } from "../../lib/plural";
+import type { ListStatus } from "../app/storeHooks";
+import { Button } from "./Button";
+
 /** The footer of a paginated list: "Load more", a spinner, or "that's everything". */
 export function LoadMore({
   status,
@@ -5,26 +9,21 @@ export function LoadMore({
   count,
   noun,
 }: {
-  status: "LoadingFirstPage" | "CanLoadMore" | "LoadingMore" | "Exhausted";
+  status: ListStatus;
   onLoadMore: () => void;
   count: number;
-  noun: string;
+  noun: Noun;
 }) {
   return (
     <div className="flex items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-500">
-      <span>
-        Showing {count} {noun}
+      <span data-testid="list-count">
+        Showing {countOf(count, noun)}
         {status === "Exhausted" ? " — that’s all" : ""}
       </span>
       {(status === "CanLoadMore" || status === "LoadingMore") && (
-        <button
-          type="button"
-          onClick={onLoadMore}
-          disabled={status === "LoadingMore"}
-          className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium text-gray-700 shadow-sm hover:bg-gray-50 disabled:opacity-60"
-        >
+        <Button onClick={onLoadMore} disabled={status === "LoadingMore"} size="sm">
           {status === "LoadingMore" ? "Loading…" : "Load more"}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,14 +1,19 @@
 import { ConvexError } from "convex/values";
+import { ERROR_KINDS, type ErrorKind } from "../../convex/model/errors";
 
-/** What a person sees when something fails: a title, the reason, and what to do next. */
+/**
+ * What a person sees when something fails: a title, the reason, and what to do next. `kind`
+ * is for code that switches on it; it is never shown (a code is not something to act on).
+ */
 export interface Explained {
-  kind: string;
+  kind: ErrorKind | "OFFLINE" | "ERROR";
   title: string;
   message: string;
   next: string;
 }
 
-const NEXT_STEPS: Record<string, { title: string; next: string }> = {
+// Keyed by the server's list of kinds: a new kind fails typecheck until it has words here.
+const NEXT_STEPS: Record<ErrorKind, { title: string; next: string }> = {
   UNAUTHENTICATED: { title: "You are signed out", next: "Sign in again to continue." },
   FORBIDDEN: {
     title: "Not allowed",
@@ -32,15 +37,15 @@ const NEXT_STEPS: Record<string, { title: string; next: string }> = {
 export function explainError(error: unknown): Explained {
   if (error instanceof ConvexError) {
     const data = error.data as { kind?: string; message?: string } | string;
-    const kind = typeof data === "object" && data?.kind ? data.kind : "ERROR";
+    const kind = typeof data === "object" ? data?.kind : undefined;
     const message =
       typeof data === "string" ? data : (data?.message ?? "The server refused the request.");
-    const known = NEXT_STEPS[kind];
+    if (isErrorKind(kind)) return { kind, message, ...NEXT_STEPS[kind] };
     return {
-      kind,
-      title: known?.title ?? humanize(kind),
+      kind: "ERROR",
+      title: "The server refused the request",
       message,
-      next: known?.next ?? "Try again. If it keeps happening, reload the page.",
+      next: "Try again. If it keeps happening, reload the page.",
     };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -60,13 +65,20 @@ export function explainError(error: unknown): Explained {
   };
 }
 
-function humanize(kind: string): string {
-  const words = kind.toLowerCase().replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+function isErrorKind(kind: unknown): kind is ErrorKind {
+  return (ERROR_KINDS as readonly unknown[]).includes(kind);
 }
 
 /** Convex prefixes server errors with "[CONVEX Q(...)] [Request ID: …] Server Error"; keep the reason. */
 function stripServerNoise(message: string): string {
   const uncaught = message.match(/Uncaught (?:Error: )?([^\n]+)/);
   return uncaught ? uncaught[1] : message;
+}
+
+/**
+ * True when the server refused an argument's shape, e.g. an id from a mistyped or old link
+ * (`/dashboard/orders/nonsense`): for a page showing one record that simply means "not found".
+ */
+export function isRejectedArgument(error: unknown): boolean {
+  return error instanceof Error && /ArgumentValidationError/.test(error.message);
 }

@@ -1,4 +1,4 @@
-import { Link } from "../../src/lib/router";
+import { Link } from "../../lib/router";
 import { useStore } from "../useStore";
 
 export function Header() {

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../src/lib/money";
+import { formatMoney } from "../../lib/money";
 
 export function Price({
   cents,

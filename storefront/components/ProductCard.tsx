@@ -1,4 +1,4 @@
-import { Link } from "../../src/lib/router";
+import { Link } from "../../lib/router";
 import { type PublicProduct, productPath } from "../data";
 import { Price } from "./Price";
 import { ProductImage } from "./ProductImage";

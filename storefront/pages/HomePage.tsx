@@ -1,6 +1,6 @@
 import { usePaginatedQuery, useQuery } from "convex/react";
 import { useState } from "react";
-import { useDocumentMeta } from "../../src/lib/router";
+import { useDocumentMeta } from "../../lib/router";
 import { ProductCard } from "../components/ProductCard";
 import { metaDescription, storeSlug, storefrontApi } from "../data";
 import { useStore } from "../useStore";

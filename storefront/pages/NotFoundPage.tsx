@@ -1,4 +1,4 @@
-import { Link, useDocumentMeta } from "../../src/lib/router";
+import { Link, useDocumentMeta } from "../../lib/router";
 
 export function NotFoundPage({ what = "page" }: { what?: "page" | "product" | "store" }) {
   useDocumentMeta("Not found", `This ${what} does not exist.`);

@@ -1,6 +1,6 @@
 import { useQuery } from "convex/react";
 import { useState } from "react";
-import { Link, useDocumentMeta } from "../../src/lib/router";
+import { Link, useDocumentMeta } from "../../lib/router";
 import { Price } from "../components/Price";
 import { ProductImage } from "../components/ProductImage";
 import { metaDescription, type PublicProduct, storeSlug, storefrontApi } from "../data";

@@ -86,6 +86,12 @@ describe("team workspace", () => {
     await form.getByLabel(/Price/).fill("19.99");
     await form.getByRole("button", { name: "Save" }).click();
     await form.waitFor({ state: "detached" });
+    // The editor is told it saved; the quick edit's address closes back to the list.
+    await editor
+      .getByTestId("toast")
+      .filter({ hasText: `Saved “${uiTitle}”` })
+      .waitFor();
+    expect(new URL(editor.url()).pathname).toBe("/dashboard/products");
     for (const page of [editor, watcher]) {
       await row(page, productId)
         .getByTestId("product-title")
@@ -134,7 +140,109 @@ describe("team workspace", () => {
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.textContent()).toContain("A title needs 1 to 200 characters.");
     expect(await alert.textContent()).toContain("What to do");
-    expect(await alert.textContent()).toContain("INVALID");
+    // The title explains the kind in words; the raw code (INVALID) is not shown to a person.
+    expect(await alert.textContent()).toContain("Something in the request is not valid");
+    expect(await alert.textContent()).not.toContain("INVALID");
+    await page.close();
+  });
+  it("lists only registered modules, says when an address has no page, titles each page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInOffline(page, `${product.dashboardUrl}/discover`);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    expect(await page.locator('nav[aria-label="Modules"] ul a').allTextContents()).toEqual([
+      "Overview",
+      "Products",
+      "Orders",
+    ]);
+    expect(await page.getByText("Soon").count()).toBe(0);
+    await expect.poll(() => page.title()).toMatch(/^Not found · .+ · Command Center$/);
+    await page.getByRole("link", { name: "Back to the overview" }).click();
+    await page.getByTestId("kpi-revenue-all-time").waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe("/dashboard");
+    await expect.poll(() => page.title()).toMatch(/^Overview · /);
+    await page.close();
+  });
+
+  it("selects product rows for bulk actions and counts them in words", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInOffline(page, `${product.dashboardUrl}/products`);
+    const rows = page.getByTestId("product-row");
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("list-count").textContent()).toMatch(/^Showing \d+ products/);
+    expect(await page.getByTestId("bulk-bar").count()).toBe(0);
+    await rows.nth(0).getByRole("checkbox").check();
+    const bar = page.getByTestId("bulk-bar");
+    expect(await bar.textContent()).toContain("1 product selected");
+    await rows.nth(1).getByRole("checkbox").check();
+    expect(await bar.textContent()).toContain("2 products selected");
+    const all = page.getByRole("checkbox", { name: "Select all shown" });
+    expect(await all.evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    await all.check();
+    expect(await bar.textContent()).toContain(`${await rows.count()} products selected`);
+    await bar.getByRole("button", { name: "Clear selection" }).click();
+    expect(await page.getByTestId("bulk-bar").count()).toBe(0);
+    await page.close();
+  });
+
+  it("opens an order's page from the list, and says when an order does not exist", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInOffline(page, `${product.dashboardUrl}/orders`);
+    const rows = page.getByTestId("order-row");
+    const first = rows.first();
+    await first.waitFor({ timeout: 30_000 });
+
+    // "Load more" grows the live list by a page; the rows shown stay while it loads.
+    expect(await rows.count()).toBe(25);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(50);
+    expect(await page.getByTestId("list-count").textContent()).toBe("Showing 50 orders");
+
+    // A status tab (from the server's list) shows only that status, from one page again.
+    await page.getByRole("radio", { name: "Delivered" }).click();
+    await expect
+      .poll(async () => new Set(await rows.locator("td:nth-child(3)").allTextContents()))
+      .toEqual(new Set(["Delivered"]));
+    expect(await rows.count()).toBe(25);
+    expect(await page.getByRole("radio", { name: "Delivered" }).getAttribute("aria-checked")).toBe(
+      "true",
+    );
+    await page.getByRole("radio", { name: "All" }).click();
+    await expect.poll(() => rows.count()).toBe(25);
+    const link = first.getByRole("link");
+    const number = ((await link.textContent()) ?? "").match(/#(\d+)/)![1];
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: `Order #${number}` }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/orders\/[^/]+$/);
+    const detail = page.getByTestId("order-page");
+    expect(
+      await detail.getByText(/New|Processing|Shipped|Delivered|Cancelled|Refunded/).count(),
+    ).toBeGreaterThan(0);
+    expect(await page.getByTestId("order-items").getByRole("listitem").count()).toBeGreaterThan(0);
+    const totals = (await page.getByTestId("order-totals").textContent()) ?? "";
+    expect(totals).toMatch(/Subtotal.*\$[\d,]+\.\d\d/);
+    expect(totals).toMatch(/Total.*\$[\d,]+\.\d\d/);
+    expect(await detail.getByRole("heading", { name: "Shipping address" }).count()).toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^Order · /);
+
+    // An id of the right shape from another table: the server answers null.
+    const productId = await productIdOf(page);
+    await page.goto(`${product.dashboardUrl}/orders/${productId}`);
+    await page.getByTestId("order-not-found").waitFor({ timeout: 30_000 });
+    // A mistyped id is "not found" too, without the server's validator message.
+    await page.goto(`${product.dashboardUrl}/orders/nonsense`);
+    const missing = page.getByTestId("order-not-found");
+    await missing.waitFor({ timeout: 30_000 });
+    expect(await missing.textContent()).not.toContain("ArgumentValidationError");
+    await page.getByRole("link", { name: "← All orders" }).click();
+    await page.getByTestId("order-row").first().waitFor({ timeout: 30_000 });
     await page.close();
   });
 });
+
+/** A product id of the demo store, read from the Products page. */
+async function productIdOf(page: import("playwright-core").Page): Promise<string> {
+  await page.goto(`${product.dashboardUrl}/products`);
+  const row = page.getByTestId("product-row").first();
+  await row.waitFor({ timeout: 30_000 });
+  return (await row.getAttribute("data-product-id"))!;
+}

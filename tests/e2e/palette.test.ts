@@ -54,13 +54,20 @@ describe("command palette", () => {
     // Nothing typed: the pages to go to, the first one highlighted; the arrows move it.
     const listbox = palette(page).getByRole("listbox");
     const overview = listbox.getByRole("option", { name: /^Overview/ });
-    const discover = listbox.getByRole("option", { name: /^Discover/ });
+    const products = listbox.getByRole("option", { name: /^Products/ });
+    // The pages to go to are the sidebar's modules (both read the registry), nothing planned.
+    const sidebar = await page.locator('nav[aria-label="Modules"] ul a').allTextContents();
+    expect(sidebar.slice(0, 3)).toEqual(["Overview", "Products", "Orders"]);
+    const options = await listbox.getByRole("option").allTextContents();
+    expect(options).toHaveLength(sidebar.length);
+    expect(options.map((text, i) => text.startsWith(sidebar[i]))).toEqual(sidebar.map(() => true));
+    expect(await listbox.getByRole("option", { name: /^Discover/ }).count()).toBe(0);
     expect(await isSelected(overview)).toBe(true);
     await page.keyboard.press("ArrowDown");
-    expect(await isSelected(discover)).toBe(true);
+    expect(await isSelected(products)).toBe(true);
     expect(await isSelected(overview)).toBe(false);
     expect(await input.getAttribute("aria-activedescendant")).toBe(
-      await discover.getAttribute("id"),
+      await products.getAttribute("id"),
     );
     await page.keyboard.press("ArrowUp");
     expect(await isSelected(overview)).toBe(true);
@@ -75,27 +82,28 @@ describe("command palette", () => {
     await found.waitFor({ timeout: 10_000 });
     const facts = (await found.textContent()) ?? "";
     expect(facts).toMatch(/\$\d+\.\d\d/);
-    expect(facts).toMatch(/active|draft|archived/);
+    expect(facts).toMatch(/Active|Draft|Archived/);
     expect(await isSelected(found)).toBe(true);
     expect(await listbox.getByRole("option", { name: /^Overview/ }).count()).toBe(0);
     expect(await palette(page).getByTestId("palette-empty").count()).toBe(0);
 
-    // Enter opens it: the Products page with that product's quick edit.
+    // Enter opens it: /dashboard/products/<id>, the product list with that product's quick edit.
     await page.keyboard.press("Enter");
     await palette(page).waitFor({ state: "detached", timeout: 5_000 });
     await page.getByRole("heading", { level: 1, name: "Products" }).waitFor({ timeout: 10_000 });
-    expect(new URL(page.url()).pathname).toBe("/dashboard/products");
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/products\/[^/]+$/);
     const form = page.getByTestId("quick-edit");
     await form.waitFor({ timeout: 10_000 });
     expect(await form.getByLabel("Title").inputValue()).toBe("Ceramic Pour-Over Set");
     await form.getByRole("button", { name: "Cancel" }).click();
     await form.waitFor({ state: "detached" });
+    expect(new URL(page.url()).pathname).toBe("/dashboard/products");
     expect(new URL(page.url()).search).toBe("");
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("finds orders by customer name and opens the Orders page with a click", async () => {
+  it("finds orders by customer name and opens the order's page with a click", async () => {
     const client = new ConvexHttpClient(product.backendUrl);
     client.setAuth(await offlineToken(product.origin));
     const me = await client.query(api.users.me, {});
@@ -120,10 +128,14 @@ describe("command palette", () => {
     expect(first).toMatch(/\$[\d,]+\.\d\d/);
     expect(first).toMatch(/New|Processing|Shipped|Delivered|Cancelled|Refunded/);
 
+    const number = first.match(/#(\d{4,})/)![1];
     await orders.first().click();
     await palette(page).waitFor({ state: "detached", timeout: 5_000 });
-    await page.getByRole("heading", { level: 1, name: "Orders" }).waitFor({ timeout: 10_000 });
-    expect(new URL(page.url()).pathname).toBe("/dashboard/orders");
+    await page
+      .getByRole("heading", { level: 1, name: `Order #${number}` })
+      .waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/orders\/[^/]+$/);
+    expect(await page.getByTestId("order-page").textContent()).toContain(name);
     expect(errors).toEqual([]);
     await context.close();
   });

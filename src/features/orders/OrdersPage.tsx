@@ -1,74 +1,28 @@
-import { usePaginatedQuery } from "convex/react";
 import { useState } from "react";
-import { useCurrentStore } from "../../app/currentStore";
-import type { ModuleInfo } from "../../app/modules";
-import { LoadMore } from "../../components/LoadMore";
-import { PageHeader } from "../../components/PageHeader";
-import { TableSkeleton } from "../../components/Skeleton";
-import { StatusTabs } from "../../components/StatusTabs";
-import { api } from "../../lib/api";
-import { OrderListItem } from "./OrderListItem";
+import { ORDER_STATUSES, type OrderStatus } from "../../../convex/model/validators";
+import type { PageProps } from "../../app/module";
+import { ListPage } from "../../components/ListPage";
+import { statusTabs } from "../../components/StatusTabs";
+import { ORDER_STATUS } from "./orderStatus";
+import { ORDER_COLUMNS } from "./orderColumns";
+import { useOrders } from "./useOrders";
 
-// The order statuses of convex/model/validators.ts (`orderStatus`).
-type Filter = "all" | "new" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
-const FILTERS: Array<{ value: Filter; label: string }> = [
-  { value: "all", label: "All" },
-  { value: "new", label: "New" },
-  { value: "processing", label: "Processing" },
-  { value: "shipped", label: "Shipped" },
-  { value: "delivered", label: "Delivered" },
-  { value: "cancelled", label: "Cancelled" },
-  { value: "refunded", label: "Refunded" },
-];
-const PAGE_SIZE = 25;
+const TABS = statusTabs(ORDER_STATUSES, ORDER_STATUS);
 
-export function OrdersPage({ module: mod }: { module: ModuleInfo }) {
-  const { store } = useCurrentStore();
-  const [filter, setFilter] = useState<Filter>("all");
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.orders.list,
-    { storeId: store.storeId, ...(filter === "all" ? {} : { status: filter }) },
-    { initialNumItems: PAGE_SIZE },
-  );
-  const rows = results;
-
+/** /dashboard/orders: every order, by status, each linking to its page. */
+export default function OrdersPage({ module: mod }: PageProps) {
+  const [filter, setFilter] = useState<OrderStatus | "all">("all");
   return (
-    <div>
-      <PageHeader
-        title={mod.label}
-        summary={mod.summary}
-        actions={
-          <StatusTabs
-            label="Filter by status"
-            options={FILTERS}
-            value={filter}
-            onChange={setFilter}
-          />
-        }
-      />
-      <section className="overflow-hidden rounded-xl border border-gray-200 bg-white shadow-sm">
-        {status === "LoadingFirstPage" ? (
-          <TableSkeleton />
-        ) : rows.length === 0 ? (
-          <p className="p-8 text-center text-sm text-gray-500">
-            No {filter === "all" ? "" : `${filter} `}orders.
-          </p>
-        ) : (
-          <ul className="divide-y divide-gray-100" data-testid="orders-list">
-            {rows.map((o) => (
-              <OrderListItem key={o._id} order={o} />
-            ))}
-          </ul>
-        )}
-        {status !== "LoadingFirstPage" && rows.length > 0 && (
-          <LoadMore
-            status={status}
-            onLoadMore={() => loadMore(PAGE_SIZE)}
-            count={rows.length}
-            noun="orders"
-          />
-        )}
-      </section>
-    </div>
+    <ListPage
+      module={mod}
+      tabs={{ options: TABS, value: filter, onChange: setFilter }}
+      list={useOrders(filter)}
+      noun={{ one: "order", other: "orders" }}
+      columns={ORDER_COLUMNS}
+      rowKey={(o) => o._id}
+      rowLabel={(o) => `order #${o.number}`}
+      rowProps={() => ({ "data-testid": "order-row" })}
+      testId="orders-list"
+    />
   );
 }

@@ -1,6 +1,10 @@
 import { Card } from "@tremor/react";
-import { formatBasisPoints, formatCount, formatMoney } from "../../lib/money";
+import { formatBasisPoints, formatCount, formatMoney } from "../../../lib/money";
+import { countOf } from "../../../lib/plural";
 import type { Overview } from "./overviewData";
+
+const ORDERS = { one: "order", other: "orders" };
+const VISITORS = { one: "visitor", other: "visitors" };
 
 function Kpi({
   id,
@@ -29,6 +33,14 @@ function Kpi({
   );
 }
 
+// Revenue and order counts come per period under the same keys.
+const REVENUE_PERIODS = [
+  { id: "revenue-today", label: "Revenue today", key: "today" },
+  { id: "revenue-7d", label: "Revenue · 7 days", key: "last7Days" },
+  { id: "revenue-30d", label: "Revenue · 30 days", key: "last30Days" },
+  { id: "revenue-all-time", label: "Revenue · all time", key: "allTime" },
+] as const;
+
 export function KpiCards({ data }: { data: Overview }) {
   const money = (cents: number) => formatMoney(cents, data.currency);
   const r = data.revenueCents;
@@ -36,30 +48,15 @@ export function KpiCards({ data }: { data: Overview }) {
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Kpi
-          id="revenue-today"
-          label="Revenue today"
-          value={money(r.today)}
-          hint={`${formatCount(o.today)} orders`}
-        />
-        <Kpi
-          id="revenue-7d"
-          label="Revenue · 7 days"
-          value={money(r.last7Days)}
-          hint={`${formatCount(o.last7Days)} orders`}
-        />
-        <Kpi
-          id="revenue-30d"
-          label="Revenue · 30 days"
-          value={money(r.last30Days)}
-          hint={`${formatCount(o.last30Days)} orders`}
-        />
-        <Kpi
-          id="revenue-all-time"
-          label="Revenue · all time"
-          value={money(r.allTime)}
-          hint={`${formatCount(o.allTime)} orders`}
-        />
+        {REVENUE_PERIODS.map(({ id, label, key }) => (
+          <Kpi
+            key={id}
+            id={id}
+            label={label}
+            value={money(r[key])}
+            hint={countOf(o[key], ORDERS)}
+          />
+        ))}
       </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
         <Kpi
@@ -79,7 +76,7 @@ export function KpiCards({ data }: { data: Overview }) {
           className="col-span-2 lg:col-span-1"
           label="Conversion · 30 days"
           value={formatBasisPoints(data.conversionBps)}
-          hint={`Orders ÷ ${formatCount(data.visitors30Days)} visitors`}
+          hint={`Orders ÷ ${countOf(data.visitors30Days, VISITORS)}`}
         />
       </div>
     </div>

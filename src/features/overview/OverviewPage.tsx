@@ -1,23 +1,27 @@
-import { useQuery } from "convex/react";
-import { useCurrentStore } from "../../app/currentStore";
-import type { ModuleInfo } from "../../app/modules";
+import type { PageProps } from "../../app/module";
+import { ErrorPanel } from "../../components/ErrorPanel";
 import { PageHeader } from "../../components/PageHeader";
 import { Skeleton } from "../../components/Skeleton";
-import { api } from "../../lib/api";
 import { KpiCards } from "./KpiCards";
 import { OrderStatus } from "./OrderStatus";
 import { RecentOrders } from "./RecentOrders";
 import type { Overview } from "./overviewData";
 import { RevenueChart } from "./RevenueChart";
 import { TopProducts } from "./TopProducts";
+import { useOverview } from "./useOverview";
 
-export default function OverviewPage({ module: mod }: { module: ModuleInfo }) {
-  const { store } = useCurrentStore();
-  const data = useQuery(api.dashboard.overview, { storeId: store.storeId });
+export default function OverviewPage({ module: mod }: PageProps) {
+  const overview = useOverview();
   return (
     <div>
       <PageHeader title={mod.label} summary={mod.summary} />
-      {data === undefined ? <OverviewSkeleton /> : <OverviewBody data={data} />}
+      {overview.status === "error" ? (
+        <ErrorPanel error={overview.error} />
+      ) : overview.status === "pending" ? (
+        <OverviewSkeleton />
+      ) : (
+        <OverviewBody data={overview.data} />
+      )}
     </div>
   );
 }

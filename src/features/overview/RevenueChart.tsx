@@ -1,6 +1,6 @@
 import { AreaChart, Card, type CustomTooltipProps } from "@tremor/react";
 import { type ComponentType, useMemo } from "react";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "../../../lib/money";
 import type { Overview } from "./overviewData";
 
 const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });

@@ -1,5 +1,5 @@
 import { BarList, Card } from "@tremor/react";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "../../../lib/money";
 import type { Overview } from "./overviewData";
 
 export function TopProducts({ data }: { data: Overview }) {

@@ -1,40 +1,32 @@
-import { useMutation } from "convex/react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { type ProductStatus, PRODUCT_STATUSES } from "../../../convex/model/validators";
+import type { Doc } from "../../../lib/api";
+import { centsToInput, parseMoneyInput } from "../../../lib/money";
 import { useCurrentStore } from "../../app/currentStore";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
 import { ErrorPanel } from "../../components/ErrorPanel";
-import { api, type Doc } from "../../lib/api";
-import { centsToInput, parseMoneyInput } from "../../lib/money";
-
-type Status = Doc<"products">["status"];
+import { Field, Input, Select } from "../../components/Field";
+import { useToast } from "../../components/Toast";
+import { PRODUCT_STATUS } from "./productStatus";
+import { useUpdateProduct } from "./useProducts";
 
 /**
- * The grid's quick edit (catalog:update): title, price, stock, status. Every open screen that
+ * The list's quick edit (catalog:update): title, price, stock, status. Every open screen that
  * shows the product updates when it saves, this one included; no local copy to keep in sync.
  */
-export function QuickEdit({
-  product,
-  currency,
-  onClose,
-}: {
-  product: Doc<"products">;
-  currency: string;
-  onClose: () => void;
-}) {
-  const { store } = useCurrentStore();
-  const update = useMutation(api.catalog.update);
-  const dialog = useRef<HTMLDialogElement>(null);
+export function QuickEdit({ product, onClose }: { product: Doc<"products">; onClose: () => void }) {
+  const { currency } = useCurrentStore();
+  const update = useUpdateProduct();
+  const toast = useToast();
   const [title, setTitle] = useState(product.title);
   const [price, setPrice] = useState(centsToInput(product.priceCents, currency));
   const [stock, setStock] = useState(String(product.stock));
-  const [status, setStatus] = useState<Status>(product.status);
+  const [status, setStatus] = useState<ProductStatus>(product.status);
   const [error, setError] = useState<unknown>(null);
   const [inputProblem, setInputProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
   const singleVariant = product.variants.length <= 1;
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -59,7 +51,8 @@ export function QuickEdit({
     setSaving(true);
     setError(null);
     try {
-      await update({ storeId: store.storeId, productId: product._id, patch });
+      const saved = await update({ productId: product._id, patch });
+      toast(`Saved “${saved.title}”.`);
       onClose();
     } catch (err) {
       setError(err);
@@ -67,50 +60,24 @@ export function QuickEdit({
     }
   }
 
-  const input =
-    "mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:bg-gray-50 disabled:text-gray-500";
   return (
-    <dialog
-      ref={dialog}
-      onClose={onClose}
-      aria-labelledby="quick-edit-title"
-      className="w-[calc(100%-2rem)] max-w-md rounded-xl p-0 shadow-xl backdrop:bg-gray-900/40"
-    >
-      <form onSubmit={save} className="p-6" data-testid="quick-edit">
-        <h2 id="quick-edit-title" className="text-lg font-semibold text-gray-900">
-          Quick edit
-        </h2>
-        <p className="text-sm text-gray-500">/p/{product.slug}</p>
-
-        <label className="mt-5 block text-sm font-medium text-gray-700">
-          Title
-          <input
-            className={input}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-          />
-        </label>
+    <Dialog title="Quick edit" description={`/p/${product.slug}`} onClose={onClose}>
+      <form onSubmit={save} data-testid="quick-edit">
+        <Field label="Title" className="mt-5">
+          <Input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
         <div className="mt-4 grid grid-cols-2 gap-4">
-          <label className="block text-sm font-medium text-gray-700">
-            Price ({currency})
-            <input
-              className={input}
+          <Field label={`Price (${currency})`}>
+            <Input
               inputMode="decimal"
               value={price}
               onChange={(e) => setPrice(e.target.value)}
               required
             />
-          </label>
-          <label className="block text-sm font-medium text-gray-700">
-            Stock
-            <input
-              className={input}
-              inputMode="numeric"
-              value={stock}
-              onChange={(e) => setStock(e.target.value)}
-            />
-          </label>
+          </Field>
+          <Field label="Stock">
+            <Input inputMode="numeric" value={stock} onChange={(e) => setStock(e.target.value)} />
+          </Field>
         </div>
         {!singleVariant && (
           <p className="mt-2 text-xs text-gray-500">
@@ -118,18 +85,15 @@ export function QuickEdit({
             be set to 0 (sold out) here.
           </p>
         )}
-        <label className="mt-4 block text-sm font-medium text-gray-700">
-          Status
-          <select
-            className={input}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as Status)}
-          >
-            <option value="active">Active — shown on the storefront</option>
-            <option value="draft">Draft — hidden</option>
-            <option value="archived">Archived — hidden</option>
-          </select>
-        </label>
+        <Field label="Status" className="mt-4">
+          <Select value={status} onChange={(e) => setStatus(e.target.value as ProductStatus)}>
+            {PRODUCT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PRODUCT_STATUS[s].label} — {PRODUCT_STATUS[s].meaning}
+              </option>
+            ))}
+          </Select>
+        </Field>
 
         {inputProblem && (
           <p role="alert" className="mt-4 text-sm text-rose-700">
@@ -142,22 +106,12 @@ export function QuickEdit({
           </div>
         )}
         <div className="mt-6 flex justify-end gap-3">
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium text-gray-700 hover:bg-gray-50"
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            disabled={saving}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
-          >
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={saving}>
             {saving ? "Saving…" : "Save"}
-          </button>
+          </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,14 +1,13 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCurrentStore } from "../../app/currentStore";
-import { useStoreCurrency } from "../../app/useStoreCurrency";
 import { Icon } from "../../components/Icon";
-import { navigate } from "../../lib/router";
+import { navigate } from "../../../lib/router";
 import { matchCommands } from "./commands";
 import { PaletteStatus } from "./PaletteStatus";
 import { PaletteOption } from "./PaletteOption";
 import { buildGroups, itemHref, optionId, type PaletteItem } from "./paletteItems";
-import { SearchErrorBoundary, type SearchResults, SearchSource } from "./SearchSource";
 import { useDebouncedQuery } from "./useDebouncedQuery";
+import { useSearch } from "./useSearch";
 
 const DEBOUNCE_MS = 150;
 
@@ -18,16 +17,13 @@ const DEBOUNCE_MS = 150;
  * aria-activedescendant points at the highlighted option.
  */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
-  const { store } = useCurrentStore();
-  const currency = useStoreCurrency();
+  const { currency } = useCurrentStore();
   const dialog = useRef<HTMLDialogElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const query = useDebouncedQuery(text, DEBOUNCE_MS);
-  const [results, setResults] = useState<SearchResults | null>(null);
-  const [failure, setFailure] = useState<{ key: string; error: unknown } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { results, error, retry } = useSearch(query);
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
   useEffect(() => {
@@ -40,8 +36,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }, []);
 
   const typed = text.trim();
-  const searchKey = `${store.storeId}|${query}|${attempt}`;
-  const error = failure?.key === searchKey ? failure.error : null;
   // Results of an older text stay visible (dimmed) until the new ones arrive: no flicker.
   const shown = typed === "" || error ? null : results;
   const pending = typed !== "" && (typed !== query || results?.text !== query) && !error;
@@ -78,8 +72,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
       if (active) choose(active);
     }
   }
-
-  const onError = useCallback((err: unknown, key: string) => setFailure({ key, error: err }), []);
 
   return (
     <dialog
@@ -119,7 +111,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
               onChange={(e) => {
                 setText(e.target.value);
                 setActiveKey(null);
-                if (e.target.value.trim() === "") setResults(null);
               }}
               onKeyDown={onKeyDown}
               className="h-14 min-w-0 flex-1 border-0 bg-transparent p-0 text-base text-gray-900 placeholder:text-gray-400 focus:outline-none focus:ring-0"
@@ -179,7 +170,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
               showingResults={shown !== null}
               empty={!pending && shown !== null && items.every((i) => i.kind === "command")}
               error={error}
-              onRetry={() => setAttempt((n) => n + 1)}
+              onRetry={retry}
             />
           </div>
 
@@ -196,9 +187,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           </footer>
         </div>
       </div>
-      <SearchErrorBoundary resetKey={searchKey} onError={onError}>
-        <SearchSource storeId={store.storeId} text={query} onResults={setResults} />
-      </SearchErrorBoundary>
     </dialog>
   );
 }

@@ -1,9 +1,8 @@
-import { Badge } from "../../components/Badge";
-import { Icon } from "../../components/Icon";
+import { Icon, type IconName } from "../../components/Icon";
 import { Thumb } from "../../components/Thumb";
-import { formatMoney } from "../../lib/money";
-import { statusColor, statusLabel } from "../overview/overviewData";
-import { PRODUCT_STATUS_TONE } from "../products/productRow";
+import { formatMoney } from "../../../lib/money";
+import { OrderStatusBadge } from "../orders/orderStatus";
+import { ProductStatusBadge } from "../products/productStatus";
 import { type PaletteItem, optionId } from "./paletteItems";
 
 const placed = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
@@ -18,7 +17,7 @@ export function PaletteOption({
 }: {
   item: PaletteItem;
   active: boolean;
-  currency: string | undefined;
+  currency: string;
   onHover: () => void;
   onChoose: () => void;
 }) {
@@ -49,29 +48,18 @@ function OptionBody({
 }: {
   item: PaletteItem;
   active: boolean;
-  currency: string | undefined;
+  currency: string;
 }) {
   switch (item.kind) {
     case "command": {
       const m = item.module;
       return (
         <>
-          <span
-            className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
-              active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
-            }`}
-          >
-            <Icon name={m.icon} className="h-4 w-4" />
-          </span>
+          <IconTile name={m.icon} active={active} />
           <div className="min-w-0 flex-1">
             <p className="truncate font-medium">{m.label}</p>
             <p className="truncate text-xs text-gray-500">{m.summary}</p>
           </div>
-          {m.planned && (
-            <span className="shrink-0 rounded bg-gray-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-gray-500">
-              Soon
-            </span>
-          )}
         </>
       );
     }
@@ -87,12 +75,10 @@ function OptionBody({
             </p>
           </div>
           <div className="flex shrink-0 flex-col items-end gap-1">
-            {currency && (
-              <span className="font-medium tabular-nums text-gray-900">
-                {formatMoney(p.priceCents, currency)}
-              </span>
-            )}
-            <Badge tone={PRODUCT_STATUS_TONE[p.status]}>{p.status}</Badge>
+            <span className="font-medium tabular-nums text-gray-900">
+              {formatMoney(p.priceCents, currency)}
+            </span>
+            <ProductStatusBadge status={p.status} />
           </div>
         </>
       );
@@ -101,13 +87,7 @@ function OptionBody({
       const o = item.order;
       return (
         <>
-          <span
-            className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
-              active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
-            }`}
-          >
-            <Icon name="box" className="h-4 w-4" />
-          </span>
+          <IconTile name="box" active={active} />
           <div className="min-w-0 flex-1">
             <p className="truncate text-gray-900">
               <span className="font-medium tabular-nums">#{o.number}</span>
@@ -122,10 +102,23 @@ function OptionBody({
             <span className="font-medium tabular-nums text-gray-900">
               {formatMoney(o.totalCents, o.currency)}
             </span>
-            <Badge tone={statusColor(o.status)}>{statusLabel(o.status)}</Badge>
+            <OrderStatusBadge status={o.status} />
           </div>
         </>
       );
     }
   }
+}
+
+/** The square icon at the start of a page or order option. */
+function IconTile({ name, active }: { name: IconName; active: boolean }) {
+  return (
+    <span
+      className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md ${
+        active ? "bg-white text-indigo-600" : "bg-gray-100 text-gray-500"
+      }`}
+    >
+      <Icon name={name} className="h-4 w-4" />
+    </span>
+  );
 }

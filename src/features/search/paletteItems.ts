@@ -1,9 +1,11 @@
-import { type ModuleInfo, modulePath } from "../../app/modules";
-import type { Doc } from "../../lib/api";
+import type { Doc } from "../../../lib/api";
+import { type ModuleMeta, modulePath } from "../../app/module";
+import { orderHref } from "../orders/module";
+import { productHref } from "../products/module";
 
 /** One choice in the palette: a page to go to, a product or an order. */
 export type PaletteItem =
-  | { kind: "command"; key: string; module: ModuleInfo }
+  | { kind: "command"; key: string; module: ModuleMeta }
   | { kind: "product"; key: string; product: Doc<"products"> }
   | { kind: "order"; key: string; order: Doc<"orders"> };
 
@@ -18,7 +20,7 @@ export interface PaletteGroup {
  * do not move when the search results arrive under them.
  */
 export function buildGroups(
-  commands: ModuleInfo[],
+  commands: ModuleMeta[],
   products: Doc<"products">[],
   orders: Doc<"orders">[],
 ): PaletteGroup[] {
@@ -47,14 +49,14 @@ export function optionId(item: PaletteItem): string {
   return `palette-option-${item.key}`;
 }
 
-/** Where choosing an item leads: a product opens in the Products page's quick edit. */
+/** Where choosing an item leads: a product opens its quick edit, an order its page. */
 export function itemHref(item: PaletteItem): string {
   switch (item.kind) {
     case "command":
-      return modulePath(item.module.id);
+      return modulePath(item.module);
     case "product":
-      return `${modulePath("products")}?edit=${encodeURIComponent(item.product._id)}`;
+      return productHref(item.product._id);
     case "order":
-      return modulePath("orders");
+      return orderHref(item.order._id);
   }
 }

@@ -22,12 +22,36 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
+/** `keepScroll`: the new address opens something over the same page (a dialog), not a new page. */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (to === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   for (const l of listeners) l();
+}
+
+/**
+ * Matches "orders/:id" against "orders/k97…": the named segments, decoded, or null when the
+ * path has another shape. Leading and trailing slashes do not count.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split("/").filter(Boolean);
+  const have = path.split("/").filter(Boolean);
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(":")) {
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      } catch {
+        return null; // a malformed %-escape is not an address we serve
+      }
+    } else if (want[i] !== have[i]) {
+      return null;
+    }
+  }
+  return params;
 }
 
 export function usePathname(): string {

@@ -1,0 +1,138 @@
+import type { FunctionReturnType } from "convex/server";
+import type { api } from "../../../lib/api";
+import { formatMoney } from "../../../lib/money";
+import { Link } from "../../../lib/router";
+import { modulePath, type PageProps } from "../../app/module";
+import { ErrorPanel } from "../../components/ErrorPanel";
+import { isRejectedArgument } from "../../lib/errors";
+import { Panel } from "../../components/Panel";
+import { PageHeader } from "../../components/PageHeader";
+import { TableSkeleton } from "../../components/Skeleton";
+import { ordersModule } from "./module";
+import { OrderAftercare } from "./OrderAftercare";
+import { CHANNEL_LABEL, OrderStatusBadge } from "./orderStatus";
+import { useOrder } from "./useOrders";
+
+type OrderDetail = NonNullable<FunctionReturnType<typeof api.orders.get>>;
+const placed = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
+
+/** /dashboard/orders/:id — one order: who, where to, what, how much, and what happened since. */
+export default function OrderPage({ params }: PageProps) {
+  const order = useOrder(params.id);
+  const back = (
+    <Link
+      href={modulePath(ordersModule)}
+      className="text-sm font-medium text-indigo-600 hover:underline"
+    >
+      ← All orders
+    </Link>
+  );
+  if (order.status === "pending") return <TableSkeleton />;
+  if (order.status === "error" || order.data === null) {
+    return (
+      <div className="space-y-4" data-testid="order-not-found">
+        {back}
+        <PageHeader title="Order not found" summary="No order of this store has this address." />
+        {order.status === "error" && !isRejectedArgument(order.error) && (
+          <ErrorPanel error={order.error} />
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4" data-testid="order-page">
+      {back}
+      <OrderBody detail={order.data} />
+    </div>
+  );
+}
+
+function OrderBody({ detail: { order, items, fulfillments, returns } }: { detail: OrderDetail }) {
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  return (
+    <>
+      <PageHeader
+        title={`Order #${order.number}`}
+        summary={`${placed.format(order.placedAt)} · ${CHANNEL_LABEL[order.channel]}`}
+        actions={<OrderStatusBadge status={order.status} />}
+      />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Panel title="Items" className="lg:col-span-2">
+          <ul className="divide-y divide-gray-100" data-testid="order-items">
+            {items.map((item) => (
+              <li key={item._id} className="flex items-start justify-between gap-3 py-3 text-sm">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-gray-900">{item.title}</p>
+                  <p className="text-xs text-gray-500">
+                    {item.quantity} × {money(item.unitPriceCents)} · {item.sku}
+                  </p>
+                </div>
+                <span className="shrink-0 tabular-nums text-gray-900">
+                  {money(item.totalCents)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <dl
+            className="mt-2 space-y-1 border-t border-gray-100 pt-3 text-sm"
+            data-testid="order-totals"
+          >
+            <Amount label="Subtotal" value={money(order.subtotalCents)} />
+            {order.discountCents > 0 && (
+              <Amount
+                label={`Discount${order.couponCode ? ` (${order.couponCode})` : ""}`}
+                value={`−${money(order.discountCents)}`}
+              />
+            )}
+            <Amount label="Shipping" value={money(order.shippingCents)} />
+            <Amount label="Tax" value={money(order.taxCents)} />
+            <Amount label="Total" value={money(order.totalCents)} strong />
+          </dl>
+        </Panel>
+        <div className="space-y-6">
+          <Panel title="Customer">
+            <p className="text-sm font-medium text-gray-900">{order.customer.name}</p>
+            <p className="break-all text-sm text-gray-600">{order.customer.email}</p>
+          </Panel>
+          <Panel title="Shipping address">
+            <address className="text-sm not-italic text-gray-700">
+              {addressLines(order.shippingAddress)
+                .filter(Boolean)
+                .map((line) => (
+                  <span key={line} className="block">
+                    {line}
+                  </span>
+                ))}
+            </address>
+          </Panel>
+        </div>
+      </div>
+      <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />
+    </>
+  );
+}
+
+function Amount({
+  label,
+  value,
+  strong = false,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+}) {
+  return (
+    <div
+      className={`flex justify-between gap-3 ${strong ? "pt-1 font-semibold text-gray-900" : "text-gray-600"}`}
+    >
+      <dt>{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** The address as it goes on a parcel: name, street, "City, Region Postcode", country. */
+function addressLines(a: OrderDetail["order"]["shippingAddress"]): (string | undefined)[] {
+  const cityLine = `${a.city}${a.region ? `, ${a.region}` : ""} ${a.postalCode}`;
+  return [a.name, a.line1, a.line2, cityLine, a.country];
+}
