@@ -32,6 +32,14 @@ const NEXT_STEPS: Record<ErrorKind, { title: string; next: string }> = {
     title: "That step is not allowed from the current state",
     next: "Refresh your view of the item and pick one of the steps it offers.",
   },
+  SOLD_OUT: {
+    title: "Not enough stock",
+    next: "Lower the quantity or restock the product, then try again.",
+  },
+  RATE_LIMITED: {
+    title: "Too many attempts",
+    next: "Wait a few minutes before trying again.",
+  },
 };
 
 export function explainError(error: unknown): Explained {
