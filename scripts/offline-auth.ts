@@ -1,15 +1,17 @@
 /**
- * OFFLINE DEMO SIGN-IN — not Clerk, not a real identity provider.
+ * OFFLINE ACCOUNTS — email + password sign-in when Clerk is not configured.
  *
- * So the workspace works with no account and no network, `npm start` runs this tiny token
- * issuer next to the app: anyone who can reach the server can sign in as any email. It signs
- * RS256 JWTs with a keypair kept in the data folder, and Convex verifies them as a `customJwt`
- * provider (convex/auth.config.ts reads OFFLINE_AUTH_ISSUER and OFFLINE_AUTH_JWKS_URL).
- * Set CLERK_JWT_ISSUER_DOMAIN + a Clerk publishable key to use real sign-in instead.
+ * So the workspace works with no account provider and no network, `npm start` runs this small
+ * token issuer next to the app. Accounts, password hashes and sessions live in Convex
+ * (convex/accounts.ts); this server checks them through internal functions and signs
+ * short-lived RS256 JWTs with a keypair kept in the data folder, which Convex verifies as a
+ * `customJwt` provider (convex/auth.config.ts reads OFFLINE_AUTH_ISSUER and
+ * OFFLINE_AUTH_JWKS_URL). Set CLERK_JWT_ISSUER_DOMAIN + a Clerk publishable key to use Clerk.
  *
  *   GET  /auth/jwks.json          public keys (what the backend fetches)
- *   POST /auth/offline/token      {email, name?} → {token, expiresAt, notice}
  *   GET  /auth/offline            what this is
+ *   POST /auth/offline/…          sign-up, sign-in, refresh, sign-out, reset-request, reset,
+ *                                 verify (scripts/offline-accounts.ts)
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -22,22 +24,31 @@ import {
   type JWK,
   SignJWT,
 } from "jose";
+import { type AccountCall, accountRoutes } from "./offline-accounts.js";
 
 export const OFFLINE_AUTH_AUDIENCE = "storefront-command-center";
 export const OFFLINE_AUTH_NOTICE =
-  "Offline demo sign-in: not Clerk and not a real identity check. Anyone who can reach this server can sign in as any email. Configure Clerk for real accounts.";
+  "Offline accounts: email and password checked by this server, not Clerk. Email goes to the outbox (and this server's log) until an email provider is configured.";
 
 const DEFAULT_TTL_SECONDS = 15 * 60;
-const MAX_BODY_BYTES = 4096;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+/** What a token says about its holder; `accountId` becomes the subject. */
+export interface TokenClaims {
+  accountId: string;
+  email: string;
+  name?: string;
+  emailVerified: boolean;
+}
 
 export interface OfflineAuth {
   issuer: string;
   jwksUrl: string;
-  /** Mint a token directly (tests, scripts). */
-  issueToken(email: string, name?: string): Promise<{ token: string; expiresAt: number }>;
+  /** Mint a token for an account (the account routes, and in-process tests). */
+  issueToken(claims: TokenClaims): Promise<{ token: string; expiresAt: number }>;
   /** Handles /auth/* requests; returns false for anything else. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Origins (besides the app's own) whose pages may call the sign-in routes (LAN names). */
+  allowOrigins(origins: string[]): void;
 }
 
 /**
@@ -59,6 +70,10 @@ export async function createOfflineAuth(options: {
   origin: string;
   issuer?: string;
   ttlSeconds?: number;
+  /** Runs an internal Convex function as admin (the backend's `run`). */
+  call: AccountCall;
+  /** Where account mail is echoed while no email provider is configured. */
+  log?: (line: string) => void;
 }): Promise<OfflineAuth> {
   const dir = join(options.dataDir, "offline-auth");
   const issuer = options.issuer ?? (await issuerFor(options.dataDir, options.origin));
@@ -67,22 +82,26 @@ export async function createOfflineAuth(options: {
   const { privateKey, publicJwk } = await loadOrCreateKey(dir);
   await writeFile(join(dir, "issuer.json"), JSON.stringify({ issuer }));
   const jwksBody = JSON.stringify({ keys: [publicJwk] });
+  const accounts = accountRoutes({
+    call: options.call,
+    issueToken: (claims) => issueToken(claims),
+    allowedOrigins: () => allowedOrigins,
+    log: options.log ?? ((line) => console.log(line)),
+  });
+  let allowedOrigins = new Set([options.origin]);
 
-  async function issueToken(email: string, name?: string) {
-    const normalized = email.trim().toLowerCase();
+  async function issueToken(claims: TokenClaims) {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({
-      email: normalized,
-      // No `email_verified` claim: convex/model/users.ts refuses to claim invites when it is
-      // explicitly false, and the demo owner must be able to claim the seeded store. The
-      // `offline_demo` claim tells functions the email was typed, not verified.
-      name: name?.trim() || normalized.split("@")[0],
-      offline_demo: true,
+      email: claims.email,
+      // Invites are claimed only by verified addresses (convex/model/users.ts).
+      email_verified: claims.emailVerified,
+      name: claims.name?.trim() || claims.email.split("@")[0],
     })
       .setProtectedHeader({ alg: "RS256", kid: publicJwk.kid, typ: "JWT" })
       .setIssuer(issuer)
       .setAudience(OFFLINE_AUTH_AUDIENCE)
-      .setSubject(`offline|${normalized}`)
+      .setSubject(`account|${claims.accountId}`)
       .setIssuedAt(now)
       .setExpirationTime(now + ttl)
       .sign(privateKey);
@@ -105,50 +124,22 @@ export async function createOfflineAuth(options: {
       });
       return true;
     }
-    if (path === "/auth/offline/token") {
-      if (req.method !== "POST") {
-        sendJson(
-          res,
-          405,
-          { error: { kind: "METHOD_NOT_ALLOWED", message: "Use POST." } },
-          { allow: "POST" },
-        );
-        return true;
-      }
-      let body: { email?: unknown; name?: unknown };
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        sendJson(res, 400, {
-          error: { kind: "INVALID_JSON", message: 'Send a JSON body: {"email": "…"}.' },
-        });
-        return true;
-      }
-      const email = typeof body?.email === "string" ? body.email.trim() : "";
-      const name = typeof body?.name === "string" ? body.name.slice(0, 120) : undefined;
-      if (!EMAIL.test(email)) {
-        sendJson(res, 400, {
-          error: {
-            kind: "INVALID_EMAIL",
-            message: "Enter an email address like owner@demo.store.",
-          },
-        });
-        return true;
-      }
-      const { token, expiresAt } = await issueToken(email, name);
-      sendJson(
-        res,
-        200,
-        { token, expiresAt, notice: OFFLINE_AUTH_NOTICE },
-        { "cache-control": "no-store" },
-      );
-      return true;
+    if (path.startsWith("/auth/offline/")) {
+      return await accounts(req, res, path.slice("/auth/offline/".length));
     }
     sendJson(res, 404, { error: { kind: "NOT_FOUND", message: "Unknown auth route." } });
     return true;
   }
 
-  return { issuer, jwksUrl, issueToken, handle };
+  return {
+    issuer,
+    jwksUrl,
+    issueToken,
+    handle,
+    allowOrigins(origins: string[]) {
+      allowedOrigins = new Set([options.origin, ...origins]);
+    },
+  };
 }
 
 async function loadOrCreateKey(dir: string) {
@@ -171,24 +162,6 @@ async function loadOrCreateKey(dir: string) {
   const publicJwk: JWK = { ...publicParts, kid: jwk.kid, alg: "RS256", use: "sig" };
   const privateKey = await importJWK(jwk, "RS256");
   return { privateKey, publicJwk };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function send(

@@ -19,6 +19,9 @@ import { createOfflineAuth, issuerFor } from "./offline-auth.js";
 import { createStorefrontMeta } from "./storefront-meta.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// The demo store's owner and the password it signs in with (documented in README.md).
+const DEMO_OWNER_EMAIL = "owner@demo.store";
+const DEMO_OWNER_PASSWORD = "northwind-demo";
 
 const { values: flags } = parseArgs({
   options: {
@@ -79,7 +82,14 @@ async function main() {
   stopping.backend = backend;
 
   // Keys live in the data folder; created after the backend so `--reset` cannot wipe them mid-way.
-  const auth = useClerk ? null : await createOfflineAuth({ dataDir, origin: app.origin, issuer });
+  const auth = useClerk
+    ? null
+    : await createOfflineAuth({
+        dataDir,
+        origin: app.origin,
+        issuer,
+        call: (fn, args) => backend.run(fn, args),
+      });
 
   // "partial": an earlier first start was cut short mid-seed; the seed resumes where it stopped.
   const seedState = await backend.run("seed:status", {});
@@ -95,6 +105,15 @@ async function main() {
     console.log(
       `Seeded ${backend.documentCount()} documents in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
     );
+  }
+
+  if (!useClerk) {
+    // The demo owner signs in with a documented password (README), created once.
+    await backend.run("accounts:ensureDemoAccount", {
+      email: process.env.DEMO_OWNER_EMAIL || DEMO_OWNER_EMAIL,
+      password: process.env.DEMO_OWNER_PASSWORD || DEMO_OWNER_PASSWORD,
+      name: "Demo Owner",
+    });
   }
 
   const config = {
@@ -118,7 +137,7 @@ async function main() {
     `Data        ${dataDir}${flags.dev ? "   (dev: hot reload + function watch)" : ""}`,
     useClerk
       ? "Sign-in     Clerk"
-      : "Sign-in     OFFLINE DEMO sign-in, not Clerk: anyone who can reach this port can sign in as any email.",
+      : `Sign-in     offline accounts (not Clerk). Demo: ${process.env.DEMO_OWNER_EMAIL || DEMO_OWNER_EMAIL} / ${process.env.DEMO_OWNER_PASSWORD ? "(DEMO_OWNER_PASSWORD)" : DEMO_OWNER_PASSWORD}`,
     `Ready in ${((Date.now() - t0) / 1000).toFixed(1)}s. Press Ctrl-C to stop.`,
     "",
   ];

@@ -51,9 +51,9 @@ export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () 
       {session.mode === "offline" && (
         <span
           className="hidden rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-800 ring-1 ring-amber-200 sm:inline"
-          title="Signed in with the offline demo sign-in (not Clerk)"
+          title="Signed in with an offline account checked by this server (not Clerk)"
         >
-          Offline demo sign-in
+          Offline account
         </span>
       )}
       <div className="flex items-center gap-2">

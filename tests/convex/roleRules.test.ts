@@ -231,7 +231,6 @@ describe("access rules", async () => {
       expect(fn, `${name} is not a public function`).toBeDefined();
       const { t, ids } = await fixture();
       const ref = name.replace(":", ".").split(".");
-      // biome-ignore lint/suspicious/noExplicitAny: walking the generated api by name
       const fnRef = (api as any)[ref[0]][ref[1]];
       const args = sample(fn!.args, ids) as Record<string, unknown>;
       const call = (identity?: typeof OUTSIDER) => {

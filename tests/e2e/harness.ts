@@ -161,15 +161,19 @@ export function parseMoney(text: string): number {
   return n;
 }
 
-/** Signs in through the offline demo sign-in form and waits for the workspace shell. */
-export async function signInOffline(page: import("playwright-core").Page, dashboardUrl: string) {
+export const DEMO_OWNER = { email: "owner@demo.store", password: "northwind-demo" };
+
+/** Signs in through the offline accounts form and waits for the workspace shell. */
+export async function signInOffline(
+  page: import("playwright-core").Page,
+  dashboardUrl: string,
+  who: { email: string; password: string } = DEMO_OWNER,
+) {
   await page.goto(dashboardUrl);
-  await page.getByRole("heading", { name: "Offline demo sign-in — no account needed" }).waitFor();
-  const email = page.getByLabel("Email");
-  if ((await email.inputValue()) !== "owner@demo.store") {
-    throw new Error(`email not prefilled: "${await email.inputValue()}"`);
-  }
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   try {
     await page.getByTestId("store-name").waitFor({ timeout: 30_000 });
   } catch (error) {
@@ -183,13 +187,16 @@ export async function signInOffline(page: import("playwright-core").Page, dashbo
   }
 }
 
-/** A token from the offline sign-in, for calling functions as a user from Node. */
-export async function offlineToken(origin: string, email = "owner@demo.store"): Promise<string> {
-  const res = await fetch(`${origin}/auth/offline/token`, {
+/** A token from the offline accounts, for calling functions as a user from Node. */
+export async function offlineToken(
+  origin: string,
+  who: { email: string; password: string } = DEMO_OWNER,
+): Promise<string> {
+  const res = await fetch(`${origin}/auth/offline/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, name: "E2E" }),
+    body: JSON.stringify(who),
   });
-  if (!res.ok) throw new Error(`token request failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -1,7 +1,9 @@
 import { ConvexProviderWithAuth, type ConvexReactClient, useConvexAuth } from "convex/react";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FullPageMessage } from "../../components/FullPageMessage";
-import { loadSession, type OfflineSession, requestToken, saveSession } from "./offlineToken";
+import { usePathname, useSearchParam } from "../../../lib/router";
+import { ResetPasswordScreen, VerifyEmailScreen } from "./AccountLinkScreen";
+import { loadSession, type OfflineSession, offlineAccounts, saveSession } from "./offlineToken";
 import { SessionContext, type SessionInfo } from "./session";
 import { SignInScreen } from "./SignInScreen";
 
@@ -11,9 +13,11 @@ const REJECTED_NOTICE =
   "The backend did not accept the sign-in token. Check that the backend was started by `npm start` (it sets OFFLINE_AUTH_ISSUER), then sign in again.";
 
 /**
- * Offline demo sign-in wired into Convex: `ConvexProviderWithAuth` asks `useAuth` for tokens,
- * and we mint them from the local server. `fetchAccessToken` keeps the same identity for one
- * signed-in email, so token refreshes do not make Convex re-authenticate from scratch.
+ * Offline accounts wired into Convex: `ConvexProviderWithAuth` asks `useAuth` for tokens; we
+ * get them from the local server and refresh them with the rotating refresh secret.
+ * `fetchAccessToken` keeps the same identity for one signed-in email, so token refreshes do not
+ * make Convex re-authenticate from scratch. The emailed links (/dashboard/verify, /reset) are
+ * answered here, before the workspace.
  */
 export function OfflineAuthRoot({
   client,
@@ -33,16 +37,26 @@ export function OfflineAuthRoot({
     if (resetting) setResetting(false);
   }, [resetting]);
 
-  const signIn = useCallback(async (email: string, name: string) => {
-    const fresh = await requestToken(email, name);
+  const start = useCallback((fresh: OfflineSession) => {
     saveSession(fresh);
     latest.current = fresh;
     setNotice(undefined);
     setResetting(true);
     setSession(fresh);
   }, []);
+  const signIn = useCallback(
+    async (email: string, password: string) => start(await offlineAccounts.signIn(email, password)),
+    [start],
+  );
+  const signUp = useCallback(
+    async (email: string, password: string, name: string) =>
+      start(await offlineAccounts.signUp(email, password, name)),
+    [start],
+  );
 
   const signOut = useCallback((reason?: string) => {
+    const ending = latest.current;
+    if (ending) void offlineAccounts.signOut(ending.refreshToken);
     saveSession(null);
     latest.current = null;
     setNotice(reason);
@@ -58,11 +72,13 @@ export function OfflineAuthRoot({
         return current.token;
       }
       try {
-        const fresh = await requestToken(current.email, current.name);
+        const fresh = await offlineAccounts.refresh(current.refreshToken);
         saveSession(fresh);
         latest.current = fresh;
         return fresh.token;
       } catch {
+        // The session ended (expired, revoked by a password reset): sign in again.
+        saveSession(null);
         return null;
       }
     },
@@ -78,9 +94,22 @@ export function OfflineAuthRoot({
     [email, signOut],
   );
 
+  const pathname = usePathname();
+  const linkToken = useSearchParam("token");
   let body: ReactNode;
-  if (email === null) body = <SignInScreen onSignIn={signIn} notice={notice} />;
-  else if (resetting) body = <FullPageMessage title="Signing in…" busy />;
+  if (pathname === "/dashboard/verify" && linkToken) body = <VerifyEmailScreen token={linkToken} />;
+  else if (pathname === "/dashboard/reset" && linkToken) {
+    body = <ResetPasswordScreen token={linkToken} />;
+  } else if (email === null) {
+    body = (
+      <SignInScreen
+        onSignIn={signIn}
+        onSignUp={signUp}
+        onForgot={offlineAccounts.requestReset}
+        notice={notice}
+      />
+    );
+  } else if (resetting) body = <FullPageMessage title="Signing in…" busy />;
   else body = <Gate onReject={() => signOut(REJECTED_NOTICE)}>{children}</Gate>;
 
   return (

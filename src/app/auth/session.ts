@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 
-/** What the shell needs from whichever sign-in is active (offline demo or Clerk). */
+/** What the shell needs from whichever sign-in is active (offline accounts or Clerk). */
 export interface SessionInfo {
   mode: "offline" | "clerk";
   email?: string;
