@@ -31,6 +31,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/globalSetup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { ensureBuilt } from "../../scripts/build-if-stale";
+import { findChrome } from "./findChrome";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -141,7 +142,8 @@ async function killGroup(child: ChildProcess): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    // Set by globalSetup.ts (findChrome): CHROME_PATH, or the first Chromium on PATH.
+    executablePath: process.env.CHROME_PATH || findChrome(),
     headless: true,
     args: [
       "--no-sandbox",
