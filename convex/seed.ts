@@ -15,6 +15,7 @@ import {
 } from "./_generated/server";
 import { conflict } from "./model/errors";
 import { normalizeEmail } from "./model/users";
+import { demoSeedFields } from "./tables/stores";
 import { chunkDays } from "./seed/day";
 import {
   buildWorld,
@@ -33,6 +34,16 @@ import { writeStore } from "./seed/write/store";
 const WRITE_BUDGET = 2_000;
 
 const seedState = v.union(v.literal("none"), v.literal("partial"), v.literal("done"));
+
+// What every seeding mutation needs to rebuild the world, and a run's progress on top.
+const worldArgs = {
+  seed: demoSeedFields.seed,
+  now: demoSeedFields.now,
+  days: demoSeedFields.days,
+  eventDays: demoSeedFields.eventDays,
+};
+const { storeId: _storeId, ...runFieldsShape } = demoSeedFields;
+const runFields = v.object(runFieldsShape);
 
 async function demoRun(ctx: QueryCtx): Promise<Doc<"demoSeeds"> | "no store" | "no run"> {
   const store = await ctx.db
@@ -107,23 +118,8 @@ export const demoStore = internalAction({
   },
 });
 
-const runFields = v.object({
-  seed: v.number(),
-  now: v.number(),
-  days: v.number(),
-  eventDays: v.number(),
-  nextDay: v.number(),
-  contentDone: v.boolean(),
-});
-
 export const createStore = internalMutation({
-  args: {
-    seed: v.number(),
-    now: v.number(),
-    days: v.number(),
-    eventDays: v.number(),
-    ownerEmail: v.string(),
-  },
+  args: { ...worldArgs, ownerEmail: v.string() },
   returns: v.object({ storeId: v.id("stores"), created: v.boolean(), run: runFields }),
   handler: async (ctx, { ownerEmail, ...params }) => {
     const existing = await demoRun(ctx);
@@ -154,15 +150,7 @@ async function runOf(ctx: QueryCtx, storeId: Id<"stores">): Promise<Doc<"demoSee
 }
 
 export const insertDays = internalMutation({
-  args: {
-    seed: v.number(),
-    now: v.number(),
-    days: v.number(),
-    eventDays: v.number(),
-    storeId: v.id("stores"),
-    from: v.number(),
-    to: v.number(),
-  },
+  args: { ...worldArgs, storeId: v.id("stores"), from: v.number(), to: v.number() },
   returns: v.null(),
   handler: async (ctx, { storeId, from, to, ...params }) => {
     const run = await runOf(ctx, storeId);
@@ -176,13 +164,7 @@ export const insertDays = internalMutation({
 });
 
 export const insertContent = internalMutation({
-  args: {
-    seed: v.number(),
-    now: v.number(),
-    days: v.number(),
-    eventDays: v.number(),
-    storeId: v.id("stores"),
-  },
+  args: { ...worldArgs, storeId: v.id("stores") },
   returns: v.null(),
   handler: async (ctx, { storeId, ...params }) => {
     const run = await runOf(ctx, storeId);
