@@ -15,13 +15,16 @@ export interface RuntimeConfig {
 
 declare global {
   interface Window {
-    __CONVEX_CONFIG__?: Partial<RuntimeConfig>;
+    // `sameOrigin`: the app server forwards the Convex API from its own origin (npm start).
+    __CONVEX_CONFIG__?: Partial<RuntimeConfig> & { sameOrigin?: boolean };
   }
 }
 
 export function getRuntimeConfig(): RuntimeConfig {
   const injected = typeof window === "undefined" ? undefined : window.__CONVEX_CONFIG__;
-  const url = injected?.url ?? import.meta.env.VITE_CONVEX_URL;
+  const url = injected?.sameOrigin
+    ? window.location.origin
+    : (injected?.url ?? import.meta.env.VITE_CONVEX_URL);
   if (!url) {
     throw new Error(
       "No Convex deployment URL: start the app with `npm start` (it injects one) or set VITE_CONVEX_URL.",

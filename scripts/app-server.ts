@@ -1,7 +1,9 @@
 /**
  * The one HTTP port both apps are served on.
  *
- *   /auth/*           offline demo sign-in (scripts/offline-auth.ts), when enabled
+ *   /api/*            the Convex HTTP API and sync WebSocket, forwarded to the backend
+ *                     (scripts/app-proxy.ts), so the browser needs this one origin only
+ *   /auth/*           offline accounts (scripts/offline-auth.ts), when enabled
  *   /config.json      the runtime config the HTML gets injected
  *   /dashboard[/…]    team workspace (dashboard/index.html)
  *   everything else   shopper storefront (index.html), or a static file
@@ -12,15 +14,17 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { ViteDevServer } from "vite";
+import { allowedHosts, hostAllowed, proxyHttp, proxyUpgrade, refuseHost } from "./app-proxy.js";
 import { demoImageFor } from "./demo-images.js";
 import type { OfflineAuth } from "./offline-auth.js";
 
 export interface BrowserConfig {
-  url: string;
+  /** The Convex deployment as the browser reaches it: this same origin (see app-proxy.ts). */
+  sameOrigin: true;
   siteUrl: string;
   clerkPublishableKey?: string;
   storeSlug: string;
@@ -36,6 +40,8 @@ export interface PageMeta {
 
 export interface AppRuntime {
   config: BrowserConfig;
+  /** Where /api/* is forwarded: the embedded backend's own URL. */
+  backendUrl: string;
   auth: OfflineAuth | null;
   /** Server-side <title>/description for storefront pages, so crawlers see them. */
   storefrontMeta?: (path: string) => Promise<PageMeta | null>;
@@ -44,6 +50,8 @@ export interface AppRuntime {
 export interface AppServer {
   origin: string;
   port: number;
+  /** The Host values this server answers to (loopback, LAN addresses, PUBLIC_HOSTS). */
+  hosts: Set<string>;
   server: Server;
   setRuntime(runtime: AppRuntime): void;
   close(): Promise<void>;
@@ -78,10 +86,13 @@ export async function startAppServer(options: {
   host: string;
   port: number;
   dev: boolean;
+  /** PUBLIC_HOSTS: extra names (comma-separated) the app may be reached under. */
+  publicHosts?: string;
 }): Promise<AppServer> {
   const distDir = join(options.root, "dist");
   let runtime: AppRuntime | null = null;
   let vite: ViteDevServer | null = null;
+  let hosts = new Set<string>();
   const htmlCache = new Map<string, { mtime: number; html: string }>();
   const compressed = new Map<string, { key: string; gzip?: Buffer; br?: Buffer }>();
 
@@ -170,12 +181,17 @@ export async function startAppServer(options: {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req, hosts)) return refuseHost(res, req, hosts);
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     } catch {
       res.writeHead(400).end("Bad request");
       return;
+    }
+    if (path.startsWith("/api/")) {
+      if (!runtime) return void res.writeHead(503, { "retry-after": "1" }).end("Starting…");
+      return proxyHttp(req, res, new URL(runtime.backendUrl));
     }
     if (runtime?.auth && (await runtime.auth.handle(req, res))) return;
     if (path === "/config.json") {
@@ -264,11 +280,22 @@ export async function startAppServer(options: {
     });
   });
 
+  // The sync WebSocket rides the same port; other upgrades (Vite's HMR in --dev) are Vite's.
+  server.on("upgrade", (req, socket, head) => {
+    if (!(req.url ?? "").startsWith("/api/")) return;
+    if (!hostAllowed(req, hosts) || !runtime) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n");
+      return;
+    }
+    proxyUpgrade(req, socket as Socket, head, new URL(runtime.backendUrl));
+  });
+
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts({ host: options.host, port, publicHosts: options.publicHosts });
   const shownHost =
     options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
   const origin = `http://${shownHost}:${port}`;
@@ -285,6 +312,7 @@ export async function startAppServer(options: {
   return {
     origin,
     port,
+    hosts,
     server,
     setRuntime(next) {
       runtime = next;

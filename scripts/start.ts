@@ -49,7 +49,13 @@ async function main() {
   const t0 = Date.now();
   if (!flags.dev) await ensureBuilt(root, (line) => console.log(line));
 
-  const app = await startAppServer({ root, host, port, dev: flags.dev ?? false });
+  const app = await startAppServer({
+    root,
+    host,
+    port,
+    dev: flags.dev ?? false,
+    publicHosts: process.env.PUBLIC_HOSTS,
+  });
   const stopping = installShutdown(app);
 
   const clerkIssuer = process.env.CLERK_JWT_ISSUER_DOMAIN;
@@ -116,14 +122,16 @@ async function main() {
     });
   }
 
+  auth?.allowOrigins([...app.hosts].map((h) => `http://${h}`));
   const config = {
-    url: backend.url,
+    sameOrigin: true as const,
     siteUrl: backend.siteUrl,
     storeSlug: process.env.STORE_SLUG || "demo",
     ...(useClerk ? { clerkPublishableKey: clerkKey } : {}),
   };
   app.setRuntime({
     config,
+    backendUrl: backend.url,
     auth,
     storefrontMeta: createStorefrontMeta(backend.url, config.storeSlug),
   });
@@ -132,7 +140,10 @@ async function main() {
     "",
     `Storefront  ${app.origin}/`,
     `Dashboard   ${app.origin}/dashboard`,
-    `Backend     ${backend.url}`,
+    ...[...app.hosts]
+      .filter((h) => !/^(127\.0\.0\.1|localhost|\[::1\]):/.test(h))
+      .map((h) => `Team (LAN)  http://${h}/dashboard`),
+    `Backend     ${backend.url}   (loopback only; browsers reach it through ${app.origin}/api)`,
     `Site        ${backend.siteUrl}`,
     `Data        ${dataDir}${flags.dev ? "   (dev: hot reload + function watch)" : ""}`,
     useClerk
