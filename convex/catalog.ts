@@ -2,9 +2,9 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { getInStore } from "./model/access";
+import { can, getInStore } from "./model/access";
 import { userActor } from "./model/audit";
-import { quickEditPatch } from "./model/catalog";
+import { quickEditPatch, withoutCosts } from "./model/catalog";
 import { quickEditProduct } from "./model/products";
 import { productStatus } from "./model/validators";
 import schema from "./schema";
@@ -24,7 +24,8 @@ export const list = storeQuery({
             .withIndex("by_store_status_position", (q) =>
               q.eq("storeId", storeId).eq("status", status),
             );
-    return await query.paginate(paginationOpts);
+    const result = await query.paginate(paginationOpts);
+    return can(ctx, "costs.view") ? result : { ...result, page: result.page.map(withoutCosts) };
   },
 });
 
@@ -33,13 +34,14 @@ export const search = storeQuery({
   args: { text: v.string(), status: v.optional(productStatus) },
   returns: v.array(product),
   handler: async (ctx, { storeId, text, status }) => {
-    return await ctx.db
+    const found = await ctx.db
       .query("products")
       .withSearchIndex("search_title", (q) => {
         const scoped = q.search("title", text).eq("storeId", storeId);
         return status === undefined ? scoped : scoped.eq("status", status);
       })
       .take(20);
+    return can(ctx, "costs.view") ? found : found.map(withoutCosts);
   },
 });
 
@@ -47,7 +49,10 @@ export const search = storeQuery({
 export const get = storeQuery({
   args: { productId: v.id("products") },
   returns: v.union(product, v.null()),
-  handler: async (ctx, { storeId, productId }) => await getInStore(ctx, storeId, productId),
+  handler: async (ctx, { storeId, productId }) => {
+    const found = await getInStore(ctx, storeId, productId);
+    return found === null || can(ctx, "costs.view") ? found : withoutCosts(found);
+  },
 });
 
 /** Quick edit from the grid: title, price, stock, status. Admins only; audited. */

@@ -2,7 +2,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { getInStore, requirePermission } from "./model/access";
+import { can, getInStore, requirePermission } from "./model/access";
 import { userActor } from "./model/audit";
 import { movesMoney } from "./model/orderRules";
 import { transitionOrder } from "./model/orders";
@@ -10,6 +10,11 @@ import { orderStatus } from "./model/validators";
 import schema from "./schema";
 
 const order = schema.doc("orders");
+// What was paid to the supplier is absent for members without "costs.view".
+const fulfillment = v.object({
+  ...schema.doc("fulfillments").fields,
+  costCents: v.optional(v.number()),
+});
 
 /** Newest first, optionally one status (a Kanban column). */
 export const list = storeQuery({
@@ -50,7 +55,7 @@ export const get = storeQuery({
     v.object({
       order,
       items: v.array(schema.doc("orderItems")),
-      fulfillments: v.array(schema.doc("fulfillments")),
+      fulfillments: v.array(fulfillment),
       returns: v.array(schema.doc("returns")),
     }),
   ),
@@ -70,7 +75,14 @@ export const get = storeQuery({
       .query("returns")
       .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
       .take(20);
-    return { order: found, items, fulfillments, returns };
+    if (can(ctx, "costs.view")) return { order: found, items, fulfillments, returns };
+    // Staff see what they ship, not what it cost.
+    return {
+      order: found,
+      items: items.map(({ unitCostCents: _, ...item }) => item),
+      fulfillments: fulfillments.map(({ costCents: _, ...f }) => f),
+      returns,
+    };
   },
 });
 

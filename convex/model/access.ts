@@ -62,6 +62,11 @@ export async function requireStoreAccess(
   return { user, member, store };
 }
 
+/** Whether the caller's role holds a permission (for what a function shows, not whether it runs). */
+export function can(access: StoreAccess, need: Permission): boolean {
+  return hasRole(access.member.role, minRoleFor(need));
+}
+
 /** For rules that depend on the arguments (a refund, not any status move): same refusal. */
 export function requirePermission(access: StoreAccess, need: Permission): void {
   if (!hasRole(access.member.role, minRoleFor(need))) {

@@ -122,6 +122,15 @@ export function applyQuickEdit(
   return { patch, changes };
 }
 
+/**
+ * A product as a member without "costs.view" sees it: no supplier cost or margin (a margin
+ * and a price give the cost away). Staff see what their work needs.
+ */
+export function withoutCosts(product: Doc<"products">): Doc<"products"> {
+  const { supplierCostCents: _cost, marginBps: _margin, ...rest } = product;
+  return rest;
+}
+
 /** What a product needs before shoppers may see it. */
 export function assertPublishable(product: Pick<Doc<"products">, "variants" | "title" | "slug">) {
   if (product.variants.length === 0) throw invalid("Add a variant before publishing.");

@@ -128,6 +128,41 @@ describe("the store door", () => {
     expect(refunded.status).toBe("refunded");
   });
 
+  test("staff see what their work needs: no supplier cost or margin", async () => {
+    const page = { numItems: 200, cursor: null };
+    const forStaff = await t
+      .withIdentity(staff)
+      .query(api.catalog.list, { storeId, paginationOpts: page });
+    const forAdmin = await t
+      .withIdentity(admin)
+      .query(api.catalog.list, { storeId, paginationOpts: page });
+    expect(forAdmin.page.some((p) => p.supplierCostCents !== undefined)).toBe(true);
+    expect(forStaff.page.length).toBe(forAdmin.page.length);
+    expect(
+      forStaff.page.every((p) => p.supplierCostCents === undefined && p.marginBps === undefined),
+    ).toBe(true);
+    const one = await t.withIdentity(staff).query(api.catalog.get, { storeId, productId });
+    expect(one).not.toHaveProperty("supplierCostCents");
+    const delivered = await t.run(async (ctx) =>
+      ctx.db
+        .query("orders")
+        .withIndex("by_store_status_placed", (q) =>
+          q.eq("storeId", storeId).eq("status", "delivered"),
+        )
+        .first(),
+    );
+    const detail = await t
+      .withIdentity(staff)
+      .query(api.orders.get, { storeId, orderId: delivered!._id });
+    expect(detail!.items.some((i) => "unitCostCents" in i)).toBe(false);
+    expect(detail!.fulfillments.some((f) => "costCents" in f)).toBe(false);
+    const full = await t
+      .withIdentity(admin)
+      .query(api.orders.get, { storeId, orderId: delivered!._id });
+    expect(full!.fulfillments.every((f) => "costCents" in f)).toBe(true);
+    expect(full!.items.every((i) => "unitCostCents" in i)).toBe(true);
+  });
+
   test("admins and owners pass the admin door", async () => {
     for (const who of [admin, OWNER]) {
       const updated = await t

@@ -29,7 +29,8 @@ export function OrderAftercare({
   returns,
   currency,
 }: {
-  fulfillments: Doc<"fulfillments">[];
+  // Without "costs.view" the server leaves out what the supplier was paid.
+  fulfillments: Array<Omit<Doc<"fulfillments">, "costCents"> & { costCents?: number }>;
   returns: Doc<"returns">[];
   currency: string;
 }) {
