@@ -100,6 +100,10 @@ export class Runtime {
   readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
   env: Record<string, string> = {};
   adminKey = "";
+  /** What ctx.meta.getDeploymentMetadata() calls this deployment. */
+  deploymentName = "anonymous-local-backend";
+  /** Recent `log.audit(...)` events (Convex keeps them for the deployment; kept in memory here). */
+  readonly auditLog: Array<{ ts: number; path: string; body: JSONValue }> = [];
   private resultCache = new Map<string, { outcome: QueryOutcome } | { error: FunctionError }>();
   actionTimeoutMs = 600_000;
   /** Hooks the scheduler installs: wake it after a commit that scheduled work. */
@@ -129,6 +133,11 @@ export class Runtime {
     this.app = app;
     this.auth = new AuthVerifier(app.authConfig);
     this.resultCache.clear(); // new code may compute different results at the same snapshot
+  }
+
+  recordAudit(path: string, body: JSONValue) {
+    this.auditLog.push({ ts: realNow(), path, body });
+    if (this.auditLog.length > 1000) this.auditLog.shift();
   }
 
   /** Finds a function for a call, with Convex's errors for unknown, internal or mismatched ones. */

@@ -97,6 +97,7 @@ export function installSyscalls(runtime: Runtime) {
         endCursor,
         pageSize: args.pageSize,
         maximumRowsRead: args.maximumRowsRead,
+        maximumBytesRead: args.maximumBytesRead,
       });
       if (exec.kind === "query" && exec.depth === 0)
         exec.journalOut = { endCursor: result.continueCursor };
@@ -130,7 +131,7 @@ export function installSyscalls(runtime: Runtime) {
         );
       return exec.tx.metrics.snapshot();
     },
-    "1.0/getFunctionMetadata": (exec) => ({ name: exec.path, componentPath: "" }),
+    "1.0/getFunctionMetadata": (exec) => ({ name: functionName(exec), componentPath: "" }),
     "1.0/getRequestMetadata": (exec) => ({
       ip: null,
       userAgent: null,
@@ -138,35 +139,55 @@ export function installSyscalls(runtime: Runtime) {
       scheduledFunctionId: exec.scheduledFunctionId,
       authToken: exec.caller.token,
     }),
-    "1.0/getDeploymentMetadata": () => ({ name: "local", region: null, class: "local" }),
+    // Convex names a local deployment "local-…"/"anonymous-…"; region is null off the cloud.
+    "1.0/getDeploymentMetadata": () => ({
+      name: runtime.deploymentName,
+      region: null,
+      class: "s16",
+    }),
     "1.0/runUdf": async (exec, args) => {
       const path = addressToPath(args);
       const tx = requireTx(exec, "ctx.runQuery/runMutation");
-      const kind = args.udfType === "mutation" ? "mutation" : "query";
+      const udfType = args.udfType;
+      if (udfType !== "query" && udfType !== "mutation" && udfType !== "snapshotQuery")
+        throw new Error(`Unknown udfType for ctx.runQuery/runMutation: ${String(udfType)}`);
+      const kind = udfType === "mutation" ? "mutation" : "query";
       if (kind === "mutation" && !tx.writable)
         throw new Error("A query cannot call ctx.runMutation.");
       const reg = runtime.lookup(path, kind, exec.caller, true);
       const argsStr = runtime.validateArgs(reg, args.args ?? {});
-      if (kind === "query") {
-        try {
-          return new RawJson(
-            (await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).result.json,
-          );
-        } catch (e) {
-          rethrowNested(e);
-        }
-      }
-      // A nested mutation is a savepoint: its writes vanish if it throws, the caller goes on.
-      const sp = `sp${exec.depth + 1}_${Math.floor(Math.random() * 1e9)}`;
-      runtime.store.savepoint(sp);
+      const invoke = async () =>
+        new RawJson((await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).result.json);
+      // Each nested call counts against its own (possibly lower) limits, see Metrics.enter.
+      tx.metrics.enter(args.transactionLimits);
+      let rolledBack = false;
       try {
-        const out = await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec);
-        runtime.store.release(sp);
-        return new RawJson(out.result.json);
+        // A snapshot query reads as of the mutation's start: none of its pending writes.
+        if (udfType === "snapshotQuery" && tx.writable)
+          return await runAtStartSnapshot(runtime, tx, exec.depth, invoke);
+        if (kind === "query") return await invoke();
+        // A nested mutation is a savepoint: its writes vanish if it throws, the caller goes on.
+        const sp = `sp${exec.depth + 1}_${Math.floor(Math.random() * 1e9)}`;
+        runtime.store.savepoint(sp);
+        try {
+          const out = await invoke();
+          runtime.store.release(sp);
+          return out;
+        } catch (e) {
+          runtime.store.rollbackTo(sp);
+          rolledBack = true;
+          throw e;
+        }
       } catch (e) {
-        runtime.store.rollbackTo(sp);
         rethrowNested(e);
+      } finally {
+        tx.metrics.exit(rolledBack);
       }
+    },
+    "1.0/auditLog": (exec, args) => {
+      // Convex records audit events for the deployment; here they go to the function's log.
+      runtime.recordAudit(exec.path, args?.body ?? null);
+      return null;
     },
     "1.0/actions/query": async (exec, args) => {
       try {
@@ -276,6 +297,36 @@ export function installSyscalls(runtime: Runtime) {
       return handler(exec, args);
     },
   };
+}
+
+/**
+ * Runs `body` against the state the mutation started from: inside a savepoint, every document
+ * the mutation wrote is put back as it was, and the savepoint is rolled back afterwards, which
+ * restores the mutation's pending writes untouched.
+ */
+async function runAtStartSnapshot<T>(
+  runtime: Runtime,
+  tx: Tx,
+  depth: number,
+  body: () => Promise<T>,
+): Promise<T> {
+  const sp = `snap${depth + 1}_${Math.floor(Math.random() * 1e9)}`;
+  runtime.store.savepoint(sp);
+  try {
+    tx.undoPendingWrites();
+    return await body();
+  } finally {
+    runtime.store.rollbackTo(sp);
+  }
+}
+
+/**
+ * The function's name as Convex reports it: "dir/module:export", a default export by its module
+ * alone, and an HTTP action as the router module's default export ("http"), not by its route.
+ */
+function functionName(exec: Exec): string {
+  if (exec.kind === "http") return "http";
+  return exec.path.endsWith(":default") ? exec.path.slice(0, -":default".length) : exec.path;
 }
 
 /** Calls made by a running function carry its identity and may reach internal functions. */

@@ -91,4 +91,11 @@ http.route({
   }),
 });
 
+// Function metadata inside an HTTP action: named by Convex's rule, not by the route.
+http.route({
+  path: "/meta",
+  method: "GET",
+  handler: httpAction(async (ctx) => Response.json(await ctx.meta.getFunctionMetadata())),
+});
+
 export default http;
