@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { startBackend } from "../local-backend/index.js";
 import { APP_FUNCTIONS_DIR, fn, seedItems, timePages } from "./lib/app";
 import { type BackendProcess, type Memory, readMemory, spawnBackend } from "./lib/backend-process";
-import { adminHttpClient, serverStats } from "./lib/clients";
+import { adminHttpClient, registerAdminKey, serverStats } from "./lib/clients";
 import { type Contention, startContention } from "./lib/machine";
 import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
 import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
@@ -99,6 +99,7 @@ async function childBackendPhase(dataRoot: string) {
     path.join(dataRoot, "child"),
   );
   const contention = startContention([backend.pid]);
+  registerAdminKey(backend.url, backend.adminKey); // /api/local/stats answers admins only
   try {
     const memoryAtStart = readMemory(backend.pid);
 

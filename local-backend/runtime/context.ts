@@ -11,6 +11,8 @@ export interface Caller {
   /** Raw bearer token, exposed through ctx.meta.getRequestMetadata(). */
   token: string | null;
   admin: boolean;
+  /** When the token stops being valid (ms since the epoch); a session re-checks it. */
+  expiresAt?: number;
 }
 
 export interface Exec {

@@ -98,6 +98,8 @@ export class Runtime {
   readonly lock = new Mutex();
   readonly listeners = new Set<(c: CommitEvent) => void>();
   readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
+  /** More counters for /api/local/stats from the server around the runtime. */
+  statsExtra: () => Record<string, number> = () => ({});
   env: Record<string, string> = {};
   adminKey = "";
   /** What ctx.meta.getDeploymentMetadata() calls this deployment. */
