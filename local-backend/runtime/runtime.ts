@@ -97,7 +97,8 @@ export class Runtime {
   auth: AuthVerifier = new AuthVerifier(null);
   readonly lock = new Mutex();
   readonly listeners = new Set<(c: CommitEvent) => void>();
-  readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
+  /** `commits`: SQLite commits; several mutations share one under group commit. */
+  readonly stats = { queryExecutions: 0, mutations: 0, actions: 0, commits: 0 };
   /** More counters for /api/local/stats from the server around the runtime. */
   statsExtra: () => Record<string, number> = () => ({});
   env: Record<string, string> = {};
@@ -349,29 +350,102 @@ export class Runtime {
     });
   }
 
-  /** Runs `body` in a write transaction and commits it, or rolls everything back. */
+  /**
+   * Runs `body` in a write transaction; resolves once it is committed to disk, or rejects with
+   * everything it did rolled back.
+   *
+   * Group commit: transactions still run one at a time, each on top of the previous one's
+   * writes (serializable), each in its own savepoint so a throw undoes only itself. While more
+   * writers wait for the lock, the SQLite transaction stays open and the next one runs in it;
+   * the group is committed (one fsync) when the lock would pass to a reader or to nobody, or
+   * the group is full. Only then is each transaction acknowledged and published, so an
+   * acknowledged mutation is on disk and no query ever reads an uncommitted write.
+   */
   async transact<T extends object>(body: (tx: Tx) => Promise<T>): Promise<T & { ts: bigint }> {
-    return this.lock.run(async () => {
-      this.store.begin();
-      const tx = new Tx(this.db, true, this.db.nextTs());
-      let out: T;
-      try {
-        out = await body(tx);
-        tx.resolveCommitTs();
-        this.db.recordCommit(tx.ts);
-        this.store.commit();
-      } catch (e) {
-        this.store.rollback();
-        this.db.reloadCounters();
-        throw toFunctionError(e);
-      }
+    return new Promise<T & { ts: bigint }>((resolve, reject) => {
+      this.lock
+        .run(async () => {
+          if (!this.group) {
+            this.store.begin();
+            this.group = [];
+          }
+          const group = this.group;
+          const sp = `tx${group.length}`;
+          this.store.savepoint(sp);
+          const tx = new Tx(this.db, true, this.db.nextTs(), this.db.latestTs);
+          try {
+            const out = await body(tx);
+            tx.resolveCommitTs();
+            this.db.recordCommit(tx.ts);
+            this.store.release(sp);
+            group.push({ tx, done: () => resolve({ ...out, ts: tx.ts }), fail: reject });
+          } catch (e) {
+            if (!this.undo(sp)) {
+              // SQLite dropped the whole transaction: the group's earlier members are lost too.
+              this.failGroup(e);
+              reject(toFunctionError(e));
+              return;
+            }
+            reject(toFunctionError(e));
+          }
+          if (!this.lock.nextIsWrite() || group.length >= Runtime.MAX_GROUP) this.commitGroup();
+        }, "write")
+        .catch(reject);
+    });
+  }
+
+  static readonly MAX_GROUP = 128;
+  /** The open group of committed-but-not-yet-durable transactions (group commit). */
+  private group: Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }> | null = null;
+
+  /** Rolls one transaction back to its savepoint; false if SQLite had already aborted all. */
+  private undo(sp: string): boolean {
+    if (!this.store.db.inTransaction) return false;
+    try {
+      this.store.rollbackTo(sp);
+    } catch {
+      return false;
+    }
+    this.db.reloadCounters();
+    return true;
+  }
+
+  private failGroup(e: unknown) {
+    const group = this.group ?? [];
+    this.group = null;
+    this.store.rollback();
+    this.db.reloadCounters();
+    const err = toFunctionError(e);
+    for (const member of group) member.fail(err);
+  }
+
+  /** Commits the open group, then acknowledges and publishes each transaction in order. */
+  private commitGroup() {
+    const group = this.group;
+    if (!group) return;
+    if (group.length === 0) {
+      // Every member failed and was undone: nothing to write.
+      this.group = null;
+      this.store.rollback();
+      return;
+    }
+    try {
+      this.store.commit();
+    } catch (e) {
+      this.failGroup(e);
+      return;
+    }
+    this.group = null;
+    this.stats.commits++;
+    this.db.markDurable();
+    for (const { tx, done } of group) {
       this.stats.mutations++;
       for (const fn of tx.afterCommit) fn();
       const event = { ts: tx.ts, writeSet: tx.writeSet };
       for (const l of this.listeners) l(event);
       if (tx.scheduledWork) this.onScheduled();
-      return { ...out, ts: tx.ts };
-    });
+      done();
+    }
   }
 
   async runAction(

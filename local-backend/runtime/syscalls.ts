@@ -62,7 +62,9 @@ export function installSyscalls(runtime: Runtime) {
       const expected = table?.number ?? systemNumber(args.table);
       return { id: n !== null && n === expected ? args.idString : null };
     },
-    "1.0/getSnapshotTs": (exec) => convexToJson(exec.tx ? exec.tx.ts : runtime.db.currentTs),
+    // A mutation's snapshot is strictly before its own commit timestamp, as in Convex.
+    "1.0/getSnapshotTs": (exec) =>
+      convexToJson(exec.tx ? exec.tx.snapshotTs : runtime.db.currentTs),
   };
 
   const asyncOps: Record<string, (exec: Exec, args: Args) => Promise<unknown> | unknown> = {

@@ -30,6 +30,8 @@ export class Tx {
     readonly writable: boolean,
     /** Commit timestamp this transaction will commit at (mutations only). */
     readonly ts: bigint,
+    /** What it reads: every commit at or before this, none after (below `ts` for a mutation). */
+    readonly snapshotTs: bigint = ts,
   ) {}
 
   private requireWritable() {
