@@ -47,6 +47,8 @@ const CONFIG = {
 
 const TARGETS = {
   mutationsPerSecond: 2_000,
+  /** 10 clients together (group commit). */
+  mutationsPerSecond10: 5_000,
   fanoutP99Ms: 50,
   pageP99Ms: 5,
   pageRatio: 2,
@@ -293,8 +295,8 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
     rows.push({
       label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: mutations/s`,
       measured: `${fmtInt(tp.perSecond)} /s`,
-      target: `≥ ${fmtInt(t.mutationsPerSecond)} /s`,
-      pass: tp.perSecond >= t.mutationsPerSecond,
+      target: `≥ ${fmtInt(tp.clients > 1 ? t.mutationsPerSecond10 : t.mutationsPerSecond)} /s`,
+      pass: tp.perSecond >= (tp.clients > 1 ? t.mutationsPerSecond10 : t.mutationsPerSecond),
     });
     rows.push({
       label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: call latency p50 / p99`,
@@ -353,10 +355,10 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
       pass: targets ? p.at100k.p99 <= t.pageP99Ms : null,
     });
     rows.push({
-      label: `${name} 100k ÷ 1k (p50)`,
-      measured: `${p.ratioP50.toFixed(2)}× (p99: ${p.ratioP99.toFixed(2)}×)`,
-      target: targets ? `≤ ${t.pageRatio}×` : "",
-      pass: targets ? p.ratioP50 <= t.pageRatio : null,
+      label: `${name} 100k ÷ 1k (p50 / p99)`,
+      measured: `${p.ratioP50.toFixed(2)}× / ${p.ratioP99.toFixed(2)}×`,
+      target: targets ? `≤ ${t.pageRatio}× (both)` : "",
+      pass: targets ? p.ratioP50 <= t.pageRatio && p.ratioP99 <= t.pageRatio : null,
     });
   };
   pageRows("backend.run", inProcess, true);

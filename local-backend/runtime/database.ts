@@ -63,9 +63,9 @@ export class Database {
     return this.lastTs;
   }
 
-  /** The SQLite transaction holding everything up to `lastTs` committed. */
-  markDurable() {
-    this.durableTs = this.lastTs;
+  /** Everything up to `ts` is committed and on disk. */
+  markDurable(ts: bigint) {
+    if (ts > this.durableTs) this.durableTs = ts;
   }
 
   /** The commit timestamp for the next transaction: nanoseconds, strictly increasing. */
@@ -85,7 +85,6 @@ export class Database {
   reloadCounters() {
     this.lastCreationTime = Number(this.store.getMeta("lastCreationTime") ?? 0);
     this.lastTs = BigInt(this.store.getMeta("lastTs") ?? "0");
-    if (this.lastTs < this.durableTs) this.lastTs = this.durableTs;
   }
 
   nextCreationTime(): number {

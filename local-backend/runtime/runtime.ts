@@ -265,7 +265,10 @@ export class Runtime {
   ): Promise<QueryOutcome> {
     const reg = this.lookup(udfPath, "query", caller);
     const argsStr = this.validateArgs(reg, argsJson);
-    return this.lock.run(() => this.executeQuery(reg, argsStr, caller, null));
+    return this.lock.run(async () => {
+      await this.durable();
+      return this.executeQuery(reg, argsStr, caller, null);
+    });
   }
 
   /** One query execution on the current snapshot; call with the lock held. */
@@ -298,8 +301,9 @@ export class Runtime {
       ) => Promise<QueryOutcome>,
     ) => Promise<T>,
   ): Promise<T> {
-    return this.lock.run(() =>
-      fn(async (udfPath, argsJson, caller, journal) => {
+    return this.lock.run(async () => {
+      await this.durable();
+      return fn(async (udfPath, argsJson, caller, journal) => {
         const reg = this.lookup(udfPath, "query", caller);
         const argsStr = this.validateArgs(reg, argsJson);
         // Many sessions often subscribe to the same query: after a commit, run it once per
@@ -320,8 +324,8 @@ export class Runtime {
           this.resultCache.set(key, { error: e as FunctionError });
           throw e;
         }
-      }),
-    );
+      });
+    });
   }
 
   async runMutation(
@@ -419,7 +423,22 @@ export class Runtime {
     for (const member of group) member.fail(err);
   }
 
-  /** Commits the open group, then acknowledges and publishes each transaction in order. */
+  /** Resolves once every committed group is on disk and acknowledged. */
+  private syncing: Promise<void> = Promise.resolve();
+
+  /**
+   * Readers call this with the lock held before reading: they never see a write that is not
+   * durable yet (no writer can commit meanwhile, they need the lock).
+   */
+  durable(): Promise<void> {
+    return this.syncing;
+  }
+
+  /**
+   * Commits the open group in SQLite and queues its sync to disk; the lock is free again at
+   * once, so the next writers run (and form the next group) while the disk syncs. Once the
+   * sync is done, each transaction is acknowledged and published, in commit order.
+   */
   private commitGroup() {
     const group = this.group;
     if (!group) return;
@@ -437,15 +456,34 @@ export class Runtime {
     }
     this.group = null;
     this.stats.commits++;
-    this.db.markDurable();
-    for (const { tx, done } of group) {
-      this.stats.mutations++;
-      for (const fn of tx.afterCommit) fn();
-      const event = { ts: tx.ts, writeSet: tx.writeSet };
-      for (const l of this.listeners) l(event);
-      if (tx.scheduledWork) this.onScheduled();
-      done();
-    }
+    const lastTs = group[group.length - 1].tx.ts;
+    // One sync covers every commit before it; chaining keeps acknowledgements in order.
+    this.syncing = this.syncing.then(async () => {
+      let syncError: unknown = null;
+      try {
+        await this.store.syncWal();
+      } catch (e) {
+        syncError = e;
+      }
+      this.db.markDurable(lastTs);
+      for (const { tx, done, fail } of group) {
+        this.stats.mutations++;
+        for (const fn of tx.afterCommit) fn();
+        const event = { ts: tx.ts, writeSet: tx.writeSet };
+        for (const l of this.listeners) l(event);
+        if (tx.scheduledWork) this.onScheduled();
+        // Committed, but the disk refused to confirm it: the caller must not take it as durable.
+        if (syncError)
+          fail(
+            new FunctionError(
+              `The transaction was committed but could not be synced to disk: ${(syncError as Error).message}`,
+            ),
+          );
+        else done();
+      }
+    });
+    // A listener that throws must not wedge every later reader behind a rejected chain.
+    this.syncing = this.syncing.catch((e) => console.error("[backend] after commit:", e));
   }
 
   async runAction(
@@ -500,7 +538,10 @@ export class Runtime {
     vector: number[];
     expressions: any;
   }) {
-    return this.lock.run(async () => ({ results: vectorSearch(this.db, query) }));
+    return this.lock.run(async () => {
+      await this.durable();
+      return { results: vectorSearch(this.db, query) };
+    });
   }
 
   /** Runs an HTTP action handler (a Request in, a Response out). */

@@ -271,8 +271,34 @@ describe("limits and headers", () => {
 });
 
 describe("durability", () => {
-  it("commits are synced to disk (synchronous=FULL), not only written to the WAL", () => {
-    const db = (runtime().store as unknown as { db: { pragma(s: string, o: object): unknown } }).db;
-    expect(db.pragma("synchronous", { simple: true })).toBe(2);
+  it("a mutation is acknowledged only after its commit was synced to disk (fdatasync of the WAL)", async () => {
+    const store = runtime().store as unknown as { syncWal(): Promise<void>; walSyncs: number };
+    const original = store.syncWal.bind(store);
+    let release!: () => void;
+    let syncStarted = false;
+    store.syncWal = async () => {
+      syncStarted = true;
+      await new Promise<void>((r) => (release = r));
+      await original();
+    };
+    try {
+      const before = store.walSyncs;
+      let acknowledged = false;
+      const done = backend()
+        .run("crud:insertItem", { name: "synced", n: 1 })
+        .then(() => (acknowledged = true));
+      await waitFor(
+        () => syncStarted,
+        (v) => v,
+        5_000,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      expect(acknowledged).toBe(false);
+      release();
+      await done;
+      expect(store.walSyncs).toBe(before + 1);
+    } finally {
+      store.syncWal = original;
+    }
   });
 });
