@@ -1,5 +1,5 @@
 import type { Scenario } from "../harness/scenario";
-import { mutation, query } from "./dsl";
+import { mutation, query, ref } from "./dsl";
 
 const admin = { caller: "admin" as const };
 
@@ -53,6 +53,21 @@ export const snapshotScenarios: Scenario[] = [
         { value: { failed: "failed", wrapped: 3, documentsWritten: 3 } },
       ),
       query("snapshot:readN", { count: 100 }, { ...admin, value: 3 }),
+    ],
+  },
+  {
+    area: "nested",
+    name: "a mutation's getSnapshotTs is below the commit timestamp it writes with",
+    steps: [
+      mutation("snapshot:snapshotBeforeCommit", {}, { as: "doc", ids: true }),
+      query(
+        "snapshot:checkStamp",
+        { id: ref("doc") },
+        {
+          ...admin,
+          value: { snapshotBelowCommit: true, commitVisibleLater: true, commitIsInt64: true },
+        },
+      ),
     ],
   },
 ];

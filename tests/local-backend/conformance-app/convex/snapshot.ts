@@ -114,3 +114,34 @@ export const wrapWrites = internalMutation({
     return await ctx.runMutation(internal.snapshot.writeN, { count: 3 });
   },
 });
+
+/**
+ * getSnapshotTs in a mutation is strictly below the commit timestamp it writes with
+ * (db.vars.commitTs), and a later transaction's snapshot includes that commit.
+ */
+export const snapshotBeforeCommit = mutation({
+  args: {},
+  handler: async (ctx) => {
+    const snapshot = ctx.meta.getSnapshotTs();
+    const id = await ctx.db.insert("items", {
+      name: "stamped",
+      n: 0,
+      meta: { snapshot, commitTs: (ctx.db as any).vars.commitTs },
+    });
+    return id;
+  },
+});
+
+export const checkStamp = internalQuery({
+  args: { id: v.id("items") },
+  handler: async (ctx, { id }) => {
+    const doc = await ctx.db.get(id);
+    const meta = doc?.meta as { snapshot: bigint; commitTs: bigint };
+    const now = ctx.meta.getSnapshotTs();
+    return {
+      snapshotBelowCommit: meta.snapshot < meta.commitTs,
+      commitVisibleLater: meta.commitTs <= now,
+      commitIsInt64: typeof meta.commitTs === "bigint",
+    };
+  },
+});
