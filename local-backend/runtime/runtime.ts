@@ -423,21 +423,24 @@ export class Runtime {
     for (const member of group) member.fail(err);
   }
 
-  /** Resolves once every committed group is on disk and acknowledged. */
-  private syncing: Promise<void> = Promise.resolve();
+  /** Committed groups waiting for a sync to disk, in commit order. */
+  private unsynced: Array<Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }>> = [];
+  private syncInFlight = false;
+  /** Readers waiting for every committed group to be durable. */
+  private durableWaiters: Array<() => void> = [];
 
   /**
    * Readers call this with the lock held before reading: they never see a write that is not
    * durable yet (no writer can commit meanwhile, they need the lock).
    */
   durable(): Promise<void> {
-    return this.syncing;
+    if (!this.syncInFlight && this.unsynced.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.durableWaiters.push(resolve));
   }
 
   /**
-   * Commits the open group in SQLite and queues its sync to disk; the lock is free again at
-   * once, so the next writers run (and form the next group) while the disk syncs. Once the
-   * sync is done, each transaction is acknowledged and published, in commit order.
+   * Commits the open group in SQLite and hands it to the disk syncer; the lock is free again at
+   * once, so the next writers run while the disk syncs.
    */
   private commitGroup() {
     const group = this.group;
@@ -456,34 +459,50 @@ export class Runtime {
     }
     this.group = null;
     this.stats.commits++;
-    const lastTs = group[group.length - 1].tx.ts;
-    // One sync covers every commit before it; chaining keeps acknowledgements in order.
-    this.syncing = this.syncing.then(async () => {
+    this.unsynced.push(group);
+    if (!this.syncInFlight) void this.syncCommitted();
+  }
+
+  /**
+   * One fsync covers every commit made before it started, so groups committed while a sync is
+   * in flight share the next one. After each sync, its groups are acknowledged and published in
+   * commit order.
+   */
+  private async syncCommitted() {
+    this.syncInFlight = true;
+    while (this.unsynced.length) {
+      const groups = this.unsynced.splice(0);
       let syncError: unknown = null;
       try {
         await this.store.syncWal();
       } catch (e) {
         syncError = e;
       }
-      this.db.markDurable(lastTs);
-      for (const { tx, done, fail } of group) {
-        this.stats.mutations++;
-        for (const fn of tx.afterCommit) fn();
-        const event = { ts: tx.ts, writeSet: tx.writeSet };
-        for (const l of this.listeners) l(event);
-        if (tx.scheduledWork) this.onScheduled();
-        // Committed, but the disk refused to confirm it: the caller must not take it as durable.
-        if (syncError)
-          fail(
-            new FunctionError(
-              `The transaction was committed but could not be synced to disk: ${(syncError as Error).message}`,
-            ),
-          );
-        else done();
+      for (const group of groups) {
+        this.db.markDurable(group[group.length - 1].tx.ts);
+        for (const { tx, done, fail } of group) {
+          this.stats.mutations++;
+          try {
+            for (const fn of tx.afterCommit) fn();
+            const event = { ts: tx.ts, writeSet: tx.writeSet };
+            for (const l of this.listeners) l(event);
+            if (tx.scheduledWork) this.onScheduled();
+          } catch (e) {
+            console.error("[backend] after commit:", e);
+          }
+          // Committed, but the disk refused to confirm it: the caller must not take it as durable.
+          if (syncError)
+            fail(
+              new FunctionError(
+                `The transaction was committed but could not be synced to disk: ${(syncError as Error).message}`,
+              ),
+            );
+          else done();
+        }
       }
-    });
-    // A listener that throws must not wedge every later reader behind a rejected chain.
-    this.syncing = this.syncing.catch((e) => console.error("[backend] after commit:", e));
+    }
+    this.syncInFlight = false;
+    for (const resolve of this.durableWaiters.splice(0)) resolve();
   }
 
   async runAction(
