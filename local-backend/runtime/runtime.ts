@@ -4,6 +4,7 @@
  * concurrently, and tells listeners about every commit with its write set.
  */
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers";
 import {
   convexToJson,
   getConvexSize,
@@ -392,6 +393,10 @@ export class Runtime {
             }
             reject(toFunctionError(e));
           }
+          // Messages already read from other sockets may be about to ask for the lock: give
+          // them one turn of the event loop to join this group before it is committed.
+          if (!this.lock.nextIsWrite() && group.length < Runtime.MAX_GROUP)
+            await new Promise((r) => setImmediate(r));
           if (!this.lock.nextIsWrite() || group.length >= Runtime.MAX_GROUP) this.commitGroup();
         }, "write")
         .catch(reject);
