@@ -193,6 +193,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       api.closeAllConnections?.();
       site.closeAllConnections?.();
       await Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
+      // Let committed mutations finish syncing (and be acknowledged) before the file closes.
+      await runtime.durable();
       store.close();
     },
   } as RunningBackend;
