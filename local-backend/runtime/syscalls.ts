@@ -139,13 +139,14 @@ export function installSyscalls(runtime: Runtime) {
       return exec.tx.metrics.snapshot();
     },
     "1.0/getFunctionMetadata": (exec) => ({ name: functionName(exec), componentPath: "" }),
-    "1.0/getRequestMetadata": (exec) => ({
-      ip: null,
-      userAgent: null,
-      requestId: exec.requestId,
-      scheduledFunctionId: exec.scheduledFunctionId,
-      authToken: exec.caller.token,
-    }),
+    "1.0/getRequestMetadata": (exec) => {
+      // Query results are shared between callers (and cached): they may not depend on this.
+      if (exec.kind === "query")
+        throw new Error(
+          "getRequestMetadata() can only be called from a mutation, action or HTTP action. It is not available in queries.",
+        );
+      return requestMetadata(exec);
+    },
     // Convex names a local deployment "local-…"/"anonymous-…"; region is null off the cloud.
     "1.0/getDeploymentMetadata": () => ({
       name: runtime.deploymentName,
@@ -342,6 +343,17 @@ async function runAtStartSnapshot<T>(
 function functionName(exec: Exec): string {
   if (exec.kind === "http") return "http";
   return exec.path.endsWith(":default") ? exec.path.slice(0, -":default".length) : exec.path;
+}
+
+/** ctx.meta.getRequestMetadata(): the client connection, request id, schedule and token. */
+function requestMetadata(exec: Exec) {
+  return {
+    ip: exec.caller.ip ?? null,
+    userAgent: exec.caller.userAgent ?? null,
+    requestId: exec.requestId,
+    scheduledFunctionId: exec.scheduledFunctionId,
+    authToken: exec.caller.token,
+  };
 }
 
 /** Calls made by a running function carry its identity and may reach internal functions. */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import type http from "node:http";
 import type { JSONValue } from "convex/values";
-import type { Caller } from "../runtime/context.js";
+import { type Caller, connectionOf } from "../runtime/context.js";
 import { FunctionError, toFunctionError } from "../runtime/errors.js";
 import { ANONYMOUS, type Runtime } from "../runtime/runtime.js";
 import { isAdminKey } from "./admin-key.js";
@@ -235,7 +235,10 @@ export async function handleApi(
   } else {
     throw new HttpError(404, "NotFound", `No API route ${path}.`);
   }
-  const caller = await callerFrom(runtime, req.headers.authorization);
+  const caller = {
+    ...(await callerFrom(runtime, req.headers.authorization)),
+    ...connectionOf(req),
+  };
   try {
     if (kind === "any") {
       const reg = runtime.lookup(fnPath, guessKind(runtime, fnPath), caller);

@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import type { BackendOptions, RunningBackend } from "../index.js";
 import { loadEnv } from "../runtime/env.js";
 import { buildAndLoad } from "../runtime/modules.js";
+import { connectionOf } from "../runtime/context.js";
 import { Runtime } from "../runtime/runtime.js";
 import { SqliteStore } from "../storage/sqlite.js";
 import { CORS, HttpError, handleApi, sendJson } from "./http.js";
@@ -106,7 +107,13 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new SyncSession(ws, runtime, replies, (s) => sessions.delete(s));
+      const session = new SyncSession(
+        ws,
+        runtime,
+        replies,
+        (s) => sessions.delete(s),
+        connectionOf(req),
+      );
       sessions.add(session);
     });
   });

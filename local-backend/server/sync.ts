@@ -69,7 +69,13 @@ export class SyncSession {
     private runtime: Runtime,
     private replies: MutationReplies,
     private onClose: (s: SyncSession) => void,
+    /** The client connection (ip, user agent) every call from this socket carries. */
+    private connection: { ip: string | null; userAgent: string | null } = {
+      ip: null,
+      userAgent: null,
+    },
   ) {
+    this.caller = { ...ANONYMOUS, ...connection };
     ws.on("message", (data, isBinary) => {
       if (isBinary) return this.fatal("Binary frames are not part of the Convex sync protocol.");
       let msg: ClientMessage;
@@ -194,7 +200,7 @@ export class SyncSession {
       });
       return;
     }
-    this.caller = caller;
+    this.caller = { ...caller, ...this.connection };
     this.target.identity = msg.baseVersion + 1;
     // Every result may depend on who is asking.
     for (const id of this.querySet.keys()) this.dirty.add(id);

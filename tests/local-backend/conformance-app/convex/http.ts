@@ -98,4 +98,13 @@ http.route({
   handler: httpAction(async (ctx) => Response.json(await ctx.meta.getFunctionMetadata())),
 });
 
+http.route({
+  path: "/request-meta",
+  method: "GET",
+  handler: httpAction(async (ctx) => {
+    const { ip, userAgent } = await ctx.meta.getRequestMetadata();
+    return Response.json({ ip, userAgent });
+  }),
+});
+
 export default http;

@@ -52,3 +52,19 @@ export const auditFromAction = action({
     return "recorded";
   },
 });
+
+/** ctx.meta.getRequestMetadata(): where the call came from (ip, user agent). */
+export const requestMeta = mutation({
+  args: {},
+  handler: async (ctx) => {
+    const { ip, userAgent } = await ctx.meta.getRequestMetadata();
+    return { ip, userAgent };
+  },
+});
+export const requestMetaAction = action({
+  args: {},
+  handler: async (ctx) => {
+    const { ip, userAgent } = await ctx.meta.getRequestMetadata();
+    return { ip, userAgent };
+  },
+});
