@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { startBackend } from "../local-backend/index.js";
 import { APP_FUNCTIONS_DIR, fn, seedItems, timePages } from "./lib/app";
 import { type BackendProcess, type Memory, readMemory, spawnBackend } from "./lib/backend-process";
-import { adminHttpClient, serverStats } from "./lib/clients";
+import { adminHttpClient, registerAdminKey, serverStats } from "./lib/clients";
 import { type Contention, startContention } from "./lib/machine";
 import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
 import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
@@ -47,6 +47,8 @@ const CONFIG = {
 
 const TARGETS = {
   mutationsPerSecond: 2_000,
+  /** 10 clients together (group commit). */
+  mutationsPerSecond10: 5_000,
   fanoutP99Ms: 50,
   pageP99Ms: 5,
   pageRatio: 2,
@@ -99,6 +101,7 @@ async function childBackendPhase(dataRoot: string) {
     path.join(dataRoot, "child"),
   );
   const contention = startContention([backend.pid]);
+  registerAdminKey(backend.url, backend.adminKey); // /api/local/stats answers admins only
   try {
     const memoryAtStart = readMemory(backend.pid);
 
@@ -292,8 +295,8 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
     rows.push({
       label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: mutations/s`,
       measured: `${fmtInt(tp.perSecond)} /s`,
-      target: `≥ ${fmtInt(t.mutationsPerSecond)} /s`,
-      pass: tp.perSecond >= t.mutationsPerSecond,
+      target: `≥ ${fmtInt(tp.clients > 1 ? t.mutationsPerSecond10 : t.mutationsPerSecond)} /s`,
+      pass: tp.perSecond >= (tp.clients > 1 ? t.mutationsPerSecond10 : t.mutationsPerSecond),
     });
     rows.push({
       label: `${tp.clients} client${tp.clients > 1 ? "s" : ""}: call latency p50 / p99`,
@@ -352,10 +355,10 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
       pass: targets ? p.at100k.p99 <= t.pageP99Ms : null,
     });
     rows.push({
-      label: `${name} 100k ÷ 1k (p50)`,
-      measured: `${p.ratioP50.toFixed(2)}× (p99: ${p.ratioP99.toFixed(2)}×)`,
-      target: targets ? `≤ ${t.pageRatio}×` : "",
-      pass: targets ? p.ratioP50 <= t.pageRatio : null,
+      label: `${name} 100k ÷ 1k (p50 / p99)`,
+      measured: `${p.ratioP50.toFixed(2)}× / ${p.ratioP99.toFixed(2)}×`,
+      target: targets ? `≤ ${t.pageRatio}× (both)` : "",
+      pass: targets ? p.ratioP50 <= t.pageRatio && p.ratioP99 <= t.pageRatio : null,
     });
   };
   pageRows("backend.run", inProcess, true);

@@ -23,6 +23,12 @@ export interface BackendOptions {
   host?: string;
   /** Silence the backend's own logging (function console output still goes to clients). */
   quiet?: boolean;
+  /** How long an unused upload URL stays valid (default one hour). */
+  uploadUrlTtlMs?: number;
+  /** How long a session's saved mutation replies outlive its last socket (default 60 s). */
+  mutationReplyGraceMs?: number;
+  /** Cap on saved mutation replies across all sessions (default 10,000). */
+  maxSavedMutationReplies?: number;
 }
 
 export interface RunningBackend {

@@ -10,7 +10,15 @@ export function wsClient(url: string): ConvexClient {
   });
 }
 
+/** Admin keys by deployment URL: /api/local/stats answers admins only. */
+const adminKeys = new Map<string, string>();
+
+export function registerAdminKey(url: string, adminKey: string) {
+  adminKeys.set(url, adminKey);
+}
+
 export function adminHttpClient(url: string, adminKey: string): ConvexHttpClient {
+  registerAdminKey(url, adminKey);
   const http = new ConvexHttpClient(url);
   // setAdminAuth is marked @internal in the package's types, but is how admin calls are made.
   (http as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
@@ -25,7 +33,10 @@ export interface ServerStats {
 }
 
 export async function serverStats(url: string): Promise<ServerStats> {
-  const res = await fetch(`${url}/api/local/stats`);
+  const key = adminKeys.get(url);
+  const res = await fetch(`${url}/api/local/stats`, {
+    headers: key ? { Authorization: `Convex ${key}` } : {},
+  });
   if (!res.ok) throw new Error(`GET /api/local/stats: HTTP ${res.status}`);
   return (await res.json()) as ServerStats;
 }

@@ -39,6 +39,10 @@ const CLAIMS: Record<string, string> = {
   updated_at: "updatedAt",
 };
 const SKIP = new Set(["iss", "sub", "aud", "exp", "iat", "nbf", "jti", "azp"]);
+/** Identity fields only the provider and the standard claims may set (never a custom claim). */
+const RESERVED = new Set(["tokenIdentifier", "subject", "issuer"]);
+/** Algorithms Convex accepts for a customJwt provider; OIDC providers sign with RS256. */
+const CUSTOM_JWT_ALGORITHMS = new Set(["RS256", "ES256"]);
 
 export class AuthError extends Error {}
 
@@ -53,6 +57,12 @@ export class AuthVerifier {
 
   constructor(authConfig: any) {
     this.providers = (authConfig?.providers ?? []).filter(Boolean);
+    for (const p of this.providers) {
+      if (p.type === "customJwt" && p.algorithm && !CUSTOM_JWT_ALGORITHMS.has(p.algorithm))
+        throw new Error(
+          `auth.config.ts: unsupported algorithm "${p.algorithm}" for the customJwt provider ${p.issuer}; use RS256 or ES256.`,
+        );
+    }
   }
 
   get configured() {
@@ -97,6 +107,11 @@ export class AuthVerifier {
 
   /** Returns the identity for a valid token, or throws AuthError saying why it was refused. */
   async verify(token: string): Promise<Identity> {
+    return (await this.verifyToken(token)).identity;
+  }
+
+  /** The identity and when the token expires (ms since the epoch). */
+  async verifyToken(token: string): Promise<{ identity: Identity; expiresAt: number }> {
     if (!this.configured)
       throw new AuthError(
         "No auth provider found matching the given token: this deployment has no auth.config.ts providers.",
@@ -127,7 +142,9 @@ export class AuthVerifier {
       ({ payload } = await jwtVerify(token, jwks as any, {
         issuer: unverified.iss,
         audience: provider.applicationID,
-        algorithms: provider.algorithm ? [provider.algorithm] : undefined,
+        // Pinned per provider: a key in the JWKS must not be usable with another algorithm.
+        algorithms: [provider.type === "customJwt" ? (provider.algorithm ?? "RS256") : "RS256"],
+        requiredClaims: ["exp"],
       }));
     } catch (e) {
       if (e instanceof AuthError) throw e;
@@ -137,6 +154,7 @@ export class AuthVerifier {
       throw new AuthError(`Could not verify token: ${msg}`);
     }
     if (typeof payload.sub !== "string") throw new AuthError("Token has no subject (sub) claim");
+    if (typeof payload.exp !== "number") throw new AuthError('Token has no "exp" claim');
     const identity: Identity = {
       tokenIdentifier: `${payload.iss}|${payload.sub}`,
       subject: payload.sub,
@@ -145,14 +163,15 @@ export class AuthVerifier {
     if (provider.type === "customJwt") {
       // Convex keeps a custom JWT's claims under their own names, nested objects flattened.
       for (const [claim, value] of Object.entries(flatten(payload))) {
-        if (!SKIP.has(claim)) identity[claim] = value;
+        if (!SKIP.has(claim) && !RESERVED.has(claim)) identity[claim] = value;
       }
     } else {
       for (const [claim, value] of Object.entries(payload)) {
-        if (!SKIP.has(claim)) identity[CLAIMS[claim] ?? claim] = value;
+        const name = CLAIMS[claim] ?? claim;
+        if (!SKIP.has(claim) && !RESERVED.has(name)) identity[name] = value;
       }
     }
-    return identity;
+    return { identity, expiresAt: payload.exp * 1000 };
   }
 }
 

@@ -11,6 +11,23 @@ export interface Caller {
   /** Raw bearer token, exposed through ctx.meta.getRequestMetadata(). */
   token: string | null;
   admin: boolean;
+  /** When the token stops being valid (ms since the epoch); a session re-checks it. */
+  expiresAt?: number;
+  /** The client connection the call came from (ctx.meta.getRequestMetadata()). */
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Where a request came from, as getRequestMetadata reports it. */
+export function connectionOf(req: {
+  socket: { remoteAddress?: string };
+  headers: Record<string, string | string[] | undefined>;
+}): { ip: string | null; userAgent: string | null } {
+  const ua = req.headers["user-agent"];
+  return {
+    ip: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? null,
+    userAgent: typeof ua === "string" ? ua : null,
+  };
 }
 
 export interface Exec {

@@ -42,16 +42,30 @@ export function indexKey(index: IndexInfo, doc: Record<string, unknown>): Buffer
 export class Database {
   schema: SchemaInfo = EMPTY_SCHEMA;
   private lastCreationTime: number;
+  /** The latest timestamp given to a transaction, committed to disk or not yet (group commit). */
   private lastTs: bigint;
+  /** The latest timestamp whose commit is on disk. */
+  private durableTs: bigint;
 
   constructor(readonly store: SqliteStore) {
     this.lastCreationTime = Number(store.getMeta("lastCreationTime") ?? 0);
     this.lastTs = BigInt(store.getMeta("lastTs") ?? "0");
+    this.durableTs = this.lastTs;
   }
 
-  /** Timestamp of the latest commit (what a new query reads at). */
+  /** Timestamp of the latest durable commit (what a new query reads at, what clients see). */
   get currentTs(): bigint {
+    return this.durableTs;
+  }
+
+  /** The latest timestamp given out: what a new write transaction reads on top of. */
+  get latestTs(): bigint {
     return this.lastTs;
+  }
+
+  /** Everything up to `ts` is committed and on disk. */
+  markDurable(ts: bigint) {
+    if (ts > this.durableTs) this.durableTs = ts;
   }
 
   /** The commit timestamp for the next transaction: nanoseconds, strictly increasing. */
@@ -67,9 +81,10 @@ export class Database {
     this.store.setMeta("lastCreationTime", String(this.lastCreationTime));
   }
 
-  /** Reloads in-memory counters after a rollback. */
+  /** Reloads in-memory counters after a rollback (of one transaction or a whole group). */
   reloadCounters() {
     this.lastCreationTime = Number(this.store.getMeta("lastCreationTime") ?? 0);
+    this.lastTs = BigInt(this.store.getMeta("lastTs") ?? "0");
   }
 
   nextCreationTime(): number {

@@ -5,6 +5,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+// The module's own timers: the global ones are refused inside mutations (sandbox.ts), and
+// generateUploadUrl runs inside one.
+import { clearInterval, setInterval } from "node:timers";
 import { realNow } from "./determinism.js";
 import type { Runtime } from "./runtime.js";
 import type { Tx } from "./tx.js";
@@ -21,12 +24,32 @@ export class FileStorage {
   /** Upload tokens are single-use and short-lived. */
   private uploadTokens = new Map<string, number>();
   baseUrl = "";
+  uploadUrlTtlMs = 60 * 60 * 1000;
+  private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private runtime: Runtime,
     readonly dir: string,
   ) {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700);
+  }
+
+  get pendingUploadUrls(): number {
+    return this.uploadTokens.size;
+  }
+
+  /** Forgets expired upload URLs; runs while any are pending, so unused ones never pile up. */
+  private purgeExpired() {
+    const now = realNow();
+    for (const [token, expires] of this.uploadTokens)
+      if (expires <= now) this.uploadTokens.delete(token);
+    if (this.uploadTokens.size === 0 && this.purgeTimer) this.stop();
+  }
+
+  stop() {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.purgeTimer = null;
   }
 
   private filePath(storageId: string) {
@@ -36,7 +59,14 @@ export class FileStorage {
 
   generateUploadUrl(): string {
     const token = randomBytes(16).toString("hex");
-    this.uploadTokens.set(token, realNow() + 60 * 60 * 1000);
+    this.uploadTokens.set(token, realNow() + this.uploadUrlTtlMs);
+    if (!this.purgeTimer) {
+      this.purgeTimer = setInterval(
+        () => this.purgeExpired(),
+        Math.min(60_000, Math.max(50, this.uploadUrlTtlMs / 2)),
+      );
+      this.purgeTimer.unref();
+    }
     return `${this.baseUrl}/api/storage/upload?token=${token}`;
   }
 
@@ -47,14 +77,31 @@ export class FileStorage {
     return expires !== undefined && expires > realNow();
   }
 
+  /** A fresh temp file path in the storage folder (uploads are written there, then renamed). */
+  tempPath(): string {
+    return path.join(this.dir, `.upload-${randomBytes(8).toString("hex")}`);
+  }
+
   /** Stores bytes and records them; returns the storage ID. */
   async store(bytes: Uint8Array, contentType: string | null): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("base64");
-    const tmp = path.join(this.dir, `.upload-${randomBytes(8).toString("hex")}`);
-    fs.writeFileSync(tmp, bytes);
+    const tmp = this.tempPath();
+    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+    return this.adopt(tmp, { sha256, size: bytes.byteLength }, contentType);
+  }
+
+  /**
+   * Records a file already written to `tmp` (a streamed upload) and moves it into place in the
+   * same transaction; the temp file is removed whatever happens.
+   */
+  async adopt(
+    tmp: string,
+    meta: { sha256: string; size: number },
+    contentType: string | null,
+  ): Promise<string> {
     try {
       const { id } = await this.runtime.transact(async (tx) => {
-        const fields: Record<string, any> = { sha256, size: bytes.byteLength };
+        const fields: Record<string, any> = { sha256: meta.sha256, size: meta.size };
         if (contentType) fields.contentType = contentType;
         const id = tx.insertDoc(TABLE, fields);
         fs.renameSync(tmp, this.filePath(id));

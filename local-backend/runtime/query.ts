@@ -3,7 +3,7 @@
  * read in key order in growing batches, and only the part of the range actually consumed joins
  * the read set (so `take(10)` on a huge table neither reads nor subscribes to the rest).
  */
-import { convexToJson, jsonToConvex, type Value } from "convex/values";
+import { convexToJson, getConvexSize, jsonToConvex, type Value } from "convex/values";
 import type { IndexInfo, Row } from "../storage/sqlite.js";
 import { encodeKey, MAX_KEY, MIN_KEY, prefixSuccessor } from "../values/keys.js";
 import { effectiveFields, type Doc } from "./database.js";
@@ -36,48 +36,56 @@ function fmt(e: RangeExpr) {
   return `.${e.type.toLowerCase()}(${e.fieldPath}, ${JSON.stringify(e.value)})`;
 }
 
-/** Turns withIndex range expressions into key bounds, checking them as Convex does. */
+/**
+ * Turns withIndex range expressions into key bounds, checking them as Convex does: equalities
+ * on a prefix of the index fields, then at most one lower and one upper bound on the next field,
+ * nothing after both bounds.
+ */
 export function rangeBounds(fields: string[], range: RangeExpr[]): { lo: Buffer; hi: Buffer } {
   const eqValues: Array<Value | undefined> = [];
-  let i = 0;
+  let state: "eq" | "gt" | "lt" | "done" = "eq";
   let pos = 0;
-  while (i < range.length && range[i].type === "Eq") {
-    if (range[i].fieldPath !== fields[pos])
+  let lower: RangeExpr | null = null;
+  let upper: RangeExpr | null = null;
+  for (let i = 0; i < range.length; i++) {
+    const e = range[i];
+    if (state === "done")
       throw new Error(
-        `Incorrect field used in \`withIndex\`, expected "${fields[pos] ?? "(no more fields)"}", got "${range[i].fieldPath}" in ${fmt(range[i])}`,
+        `Incorrect operator used in \`withIndex\`, cannot chain more operators after both \`.gt\` and \`.lt\` were already used, got \`${fmt(e)}\`.`,
       );
-    eqValues.push(decode(range[i].value));
-    i++;
-    pos++;
+    const kind = e.type === "Gt" || e.type === "Gte" ? "gt" : e.type === "Eq" ? "eq" : "lt";
+    if (state === "eq") {
+      if (e.fieldPath !== fields[pos])
+        throw new Error(
+          `Incorrect field used in \`withIndex\`, expected "${fields[pos] ?? "(no more fields)"}", got "${e.fieldPath}"`,
+        );
+      pos++;
+      state = kind;
+      if (kind === "eq") eqValues.push(decode(e.value));
+      else if (kind === "gt") lower = e;
+      else upper = e;
+      continue;
+    }
+    if ((state === "gt" && kind === "lt") || (state === "lt" && kind === "gt")) {
+      if (e.fieldPath !== fields[pos - 1])
+        throw new Error(
+          `Incorrect field used in \`withIndex\`, \`.gt\` and \`.lt\` must operate on the same field, expected "${fields[pos - 1]}", got "${e.fieldPath}"`,
+        );
+      if (kind === "gt") lower = e;
+      else upper = e;
+      state = "done";
+      continue;
+    }
+    throw new Error(
+      `Incorrect operator used in \`withIndex\`, cannot chain \`.${e.type.toLowerCase()}()\` after \`.${range[i - 1].type.toLowerCase()}()\``,
+    );
   }
   const prefix = encodeKey(eqValues);
   let lo = prefix.length ? prefix : MIN_KEY;
   let hi = prefix.length ? prefixSuccessor(prefix) : MAX_KEY;
-  let sawLower = false;
-  let sawUpper = false;
-  for (; i < range.length; i++) {
-    const e = range[i];
-    if (e.type === "Eq")
-      throw new Error(
-        `Incorrect operator used in \`withIndex\`, cannot chain \`.eq()\` after \`${fmt(range[i - 1])}\``,
-      );
-    if (e.fieldPath !== fields[pos])
-      throw new Error(
-        `Incorrect field used in \`withIndex\`, \`.gt\` and \`.lt\` must operate on the field after the \`.eq\` fields, expected "${fields[pos]}", got "${e.fieldPath}"`,
-      );
-    const key = Buffer.concat([prefix, encodeKey([decode(e.value)])]);
-    if (e.type === "Gt" || e.type === "Gte") {
-      if (sawLower)
-        throw new Error("Incorrect operator used in `withIndex`: only one lower bound is allowed");
-      sawLower = true;
-      lo = e.type === "Gte" ? key : prefixSuccessor(key);
-    } else {
-      if (sawUpper)
-        throw new Error("Incorrect operator used in `withIndex`: only one upper bound is allowed");
-      sawUpper = true;
-      hi = e.type === "Lt" ? key : prefixSuccessor(key);
-    }
-  }
+  const bound = (e: RangeExpr) => Buffer.concat([prefix, encodeKey([decode(e.value)])]);
+  if (lower) lo = lower.type === "Gte" ? bound(lower) : prefixSuccessor(bound(lower));
+  if (upper) hi = upper.type === "Lt" ? bound(upper) : prefixSuccessor(bound(upper));
   return { lo, hi };
 }
 
@@ -276,6 +284,7 @@ export interface PageArgs {
   endCursor?: string | null;
   pageSize: number;
   maximumRowsRead?: number | null;
+  maximumBytesRead?: number | null;
 }
 
 /** One page of `paginate()`. Cursors are index keys: "everything after this key". */
@@ -304,24 +313,45 @@ export function queryPage(tx: Tx, args: PageArgs) {
     else range.lo = Buffer.compare(endKey, range.lo) > 0 ? endKey : range.lo;
   }
   const reader = new RangeReader(tx, range, cursor ? decodeCursor(cursor) : undefined);
+  const maxRows = positive(args.maximumRowsRead);
+  const maxBytes = positive(args.maximumBytesRead);
   const page: Doc[] = [];
+  // Keys of the rows read, to offer a split point when a read limit cuts the page short.
+  const readKeys: Buffer[] = [];
   let rowsRead = 0;
+  let bytesRead = 0;
   let hitEnd = false;
-  let pageStatus: string | null = null;
+  let pageStatus: "SplitRequired" | null = null;
   for (;;) {
     if (!endCursor && page.length >= pageSize) break;
-    if (args.maximumRowsRead && rowsRead >= args.maximumRowsRead) {
-      pageStatus = "SplitRequired";
-      break;
-    }
     const doc = reader.next();
     if (doc === null) {
       hitEnd = true;
       break;
     }
     rowsRead++;
+    if (maxBytes !== null) bytesRead += getConvexSize(doc as Value);
+    if (maxRows !== null || maxBytes !== null) readKeys.push(reader.lastKey!);
     if (!filters.length || matches(filters, doc)) page.push(doc);
+    // maximumRowsRead / maximumBytesRead count rows before filters; reaching either ends the
+    // page here, possibly short, and the caller must continue (or split) from this point.
+    if ((maxRows !== null && rowsRead >= maxRows) || (maxBytes !== null && bytesRead >= maxBytes)) {
+      pageStatus = "SplitRequired";
+      break;
+    }
   }
+  const splitCursor =
+    pageStatus && readKeys.length >= 2
+      ? encodeCursor(readKeys[Math.floor((readKeys.length - 1) / 2)])
+      : null;
+  if (pageStatus)
+    return {
+      page,
+      isDone: false,
+      continueCursor: encodeCursor(reader.lastKey!),
+      splitCursor,
+      pageStatus,
+    };
   if (endCursor) {
     return {
       page,
@@ -340,6 +370,10 @@ export function queryPage(tx: Tx, args: PageArgs) {
     splitCursor: null,
     pageStatus,
   };
+}
+
+function positive(n: unknown): number | null {
+  return typeof n === "number" && n > 0 ? n : null;
 }
 
 /** `count()` reads the whole table's extent, so any insert or delete invalidates it. */

@@ -4,6 +4,7 @@
  * concurrently, and tells listeners about every commit with its write set.
  */
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers";
 import {
   convexToJson,
   getConvexSize,
@@ -97,9 +98,16 @@ export class Runtime {
   auth: AuthVerifier = new AuthVerifier(null);
   readonly lock = new Mutex();
   readonly listeners = new Set<(c: CommitEvent) => void>();
-  readonly stats = { queryExecutions: 0, mutations: 0, actions: 0 };
+  /** `commits`: SQLite commits; several mutations share one under group commit. */
+  readonly stats = { queryExecutions: 0, mutations: 0, actions: 0, commits: 0 };
+  /** More counters for /api/local/stats from the server around the runtime. */
+  statsExtra: () => Record<string, number> = () => ({});
   env: Record<string, string> = {};
   adminKey = "";
+  /** What ctx.meta.getDeploymentMetadata() calls this deployment. */
+  deploymentName = "anonymous-local-backend";
+  /** Recent `log.audit(...)` events (Convex keeps them for the deployment; kept in memory here). */
+  readonly auditLog: Array<{ ts: number; path: string; body: JSONValue }> = [];
   private resultCache = new Map<string, { outcome: QueryOutcome } | { error: FunctionError }>();
   actionTimeoutMs = 600_000;
   /** Hooks the scheduler installs: wake it after a commit that scheduled work. */
@@ -129,6 +137,11 @@ export class Runtime {
     this.app = app;
     this.auth = new AuthVerifier(app.authConfig);
     this.resultCache.clear(); // new code may compute different results at the same snapshot
+  }
+
+  recordAudit(path: string, body: JSONValue) {
+    this.auditLog.push({ ts: realNow(), path, body });
+    if (this.auditLog.length > 1000) this.auditLog.shift();
   }
 
   /** Finds a function for a call, with Convex's errors for unknown, internal or mismatched ones. */
@@ -253,7 +266,10 @@ export class Runtime {
   ): Promise<QueryOutcome> {
     const reg = this.lookup(udfPath, "query", caller);
     const argsStr = this.validateArgs(reg, argsJson);
-    return this.lock.run(() => this.executeQuery(reg, argsStr, caller, null));
+    return this.lock.run(async () => {
+      await this.durable();
+      return this.executeQuery(reg, argsStr, caller, null);
+    });
   }
 
   /** One query execution on the current snapshot; call with the lock held. */
@@ -286,8 +302,9 @@ export class Runtime {
       ) => Promise<QueryOutcome>,
     ) => Promise<T>,
   ): Promise<T> {
-    return this.lock.run(() =>
-      fn(async (udfPath, argsJson, caller, journal) => {
+    return this.lock.run(async () => {
+      await this.durable();
+      return fn(async (udfPath, argsJson, caller, journal) => {
         const reg = this.lookup(udfPath, "query", caller);
         const argsStr = this.validateArgs(reg, argsJson);
         // Many sessions often subscribe to the same query: after a commit, run it once per
@@ -308,8 +325,8 @@ export class Runtime {
           this.resultCache.set(key, { error: e as FunctionError });
           throw e;
         }
-      }),
-    );
+      });
+    });
   }
 
   async runMutation(
@@ -338,29 +355,159 @@ export class Runtime {
     });
   }
 
-  /** Runs `body` in a write transaction and commits it, or rolls everything back. */
+  /**
+   * Runs `body` in a write transaction; resolves once it is committed to disk, or rejects with
+   * everything it did rolled back.
+   *
+   * Group commit: transactions still run one at a time, each on top of the previous one's
+   * writes (serializable), each in its own savepoint so a throw undoes only itself. While more
+   * writers wait for the lock, the SQLite transaction stays open and the next one runs in it;
+   * the group is committed (one fsync) when the lock would pass to a reader or to nobody, or
+   * the group is full. Only then is each transaction acknowledged and published, so an
+   * acknowledged mutation is on disk and no query ever reads an uncommitted write.
+   */
   async transact<T extends object>(body: (tx: Tx) => Promise<T>): Promise<T & { ts: bigint }> {
-    return this.lock.run(async () => {
-      this.store.begin();
-      const tx = new Tx(this.db, true, this.db.nextTs());
-      let out: T;
-      try {
-        out = await body(tx);
-        tx.resolveCommitTs();
-        this.db.recordCommit(tx.ts);
-        this.store.commit();
-      } catch (e) {
-        this.store.rollback();
-        this.db.reloadCounters();
-        throw toFunctionError(e);
-      }
-      this.stats.mutations++;
-      for (const fn of tx.afterCommit) fn();
-      const event = { ts: tx.ts, writeSet: tx.writeSet };
-      for (const l of this.listeners) l(event);
-      if (tx.scheduledWork) this.onScheduled();
-      return { ...out, ts: tx.ts };
+    return new Promise<T & { ts: bigint }>((resolve, reject) => {
+      this.lock
+        .run(async () => {
+          if (!this.group) {
+            this.store.begin();
+            this.group = [];
+          }
+          const group = this.group;
+          const sp = `tx${group.length}`;
+          this.store.savepoint(sp);
+          const tx = new Tx(this.db, true, this.db.nextTs(), this.db.latestTs);
+          try {
+            const out = await body(tx);
+            tx.resolveCommitTs();
+            this.db.recordCommit(tx.ts);
+            this.store.release(sp);
+            group.push({ tx, done: () => resolve({ ...out, ts: tx.ts }), fail: reject });
+          } catch (e) {
+            if (!this.undo(sp)) {
+              // SQLite dropped the whole transaction: the group's earlier members are lost too.
+              this.failGroup(e);
+              reject(toFunctionError(e));
+              return;
+            }
+            reject(toFunctionError(e));
+          }
+          // Messages already read from other sockets may be about to ask for the lock: give
+          // them one turn of the event loop to join this group before it is committed.
+          if (!this.lock.nextIsWrite() && group.length < Runtime.MAX_GROUP)
+            await new Promise((r) => setImmediate(r));
+          if (!this.lock.nextIsWrite() || group.length >= Runtime.MAX_GROUP) this.commitGroup();
+        }, "write")
+        .catch(reject);
     });
+  }
+
+  static readonly MAX_GROUP = 128;
+  /** The open group of committed-but-not-yet-durable transactions (group commit). */
+  private group: Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }> | null = null;
+
+  /** Rolls one transaction back to its savepoint; false if SQLite had already aborted all. */
+  private undo(sp: string): boolean {
+    if (!this.store.db.inTransaction) return false;
+    try {
+      this.store.rollbackTo(sp);
+    } catch {
+      return false;
+    }
+    this.db.reloadCounters();
+    return true;
+  }
+
+  private failGroup(e: unknown) {
+    const group = this.group ?? [];
+    this.group = null;
+    this.store.rollback();
+    this.db.reloadCounters();
+    const err = toFunctionError(e);
+    for (const member of group) member.fail(err);
+  }
+
+  /** Committed groups waiting for a sync to disk, in commit order. */
+  private unsynced: Array<Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }>> = [];
+  private syncInFlight = false;
+  /** Readers waiting for every committed group to be durable. */
+  private durableWaiters: Array<() => void> = [];
+
+  /**
+   * Readers call this with the lock held before reading: they never see a write that is not
+   * durable yet (no writer can commit meanwhile, they need the lock).
+   */
+  durable(): Promise<void> {
+    if (!this.syncInFlight && this.unsynced.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.durableWaiters.push(resolve));
+  }
+
+  /**
+   * Commits the open group in SQLite and hands it to the disk syncer; the lock is free again at
+   * once, so the next writers run while the disk syncs.
+   */
+  private commitGroup() {
+    const group = this.group;
+    if (!group) return;
+    if (group.length === 0) {
+      // Every member failed and was undone: nothing to write.
+      this.group = null;
+      this.store.rollback();
+      return;
+    }
+    try {
+      this.store.commit();
+    } catch (e) {
+      this.failGroup(e);
+      return;
+    }
+    this.group = null;
+    this.stats.commits++;
+    this.unsynced.push(group);
+    if (!this.syncInFlight) void this.syncCommitted();
+  }
+
+  /**
+   * One fsync covers every commit made before it started, so groups committed while a sync is
+   * in flight share the next one. After each sync, its groups are acknowledged and published in
+   * commit order.
+   */
+  private async syncCommitted() {
+    this.syncInFlight = true;
+    while (this.unsynced.length) {
+      const groups = this.unsynced.splice(0);
+      let syncError: unknown = null;
+      try {
+        await this.store.syncWal();
+      } catch (e) {
+        syncError = e;
+      }
+      for (const group of groups) {
+        this.db.markDurable(group[group.length - 1].tx.ts);
+        for (const { tx, done, fail } of group) {
+          this.stats.mutations++;
+          try {
+            for (const fn of tx.afterCommit) fn();
+            const event = { ts: tx.ts, writeSet: tx.writeSet };
+            for (const l of this.listeners) l(event);
+            if (tx.scheduledWork) this.onScheduled();
+          } catch (e) {
+            console.error("[backend] after commit:", e);
+          }
+          // Committed, but the disk refused to confirm it: the caller must not take it as durable.
+          if (syncError)
+            fail(
+              new FunctionError(
+                `The transaction was committed but could not be synced to disk: ${(syncError as Error).message}`,
+              ),
+            );
+          else done();
+        }
+      }
+    }
+    this.syncInFlight = false;
+    for (const resolve of this.durableWaiters.splice(0)) resolve();
   }
 
   async runAction(
@@ -415,7 +562,10 @@ export class Runtime {
     vector: number[];
     expressions: any;
   }) {
-    return this.lock.run(async () => ({ results: vectorSearch(this.db, query) }));
+    return this.lock.run(async () => {
+      await this.durable();
+      return { results: vectorSearch(this.db, query) };
+    });
   }
 
   /** Runs an HTTP action handler (a Request in, a Response out). */

@@ -18,6 +18,11 @@ class RawJson {
   constructor(readonly text: string) {}
 }
 
+function syscallText(result: unknown): string {
+  if (result instanceof RawJson) return result.text;
+  return JSON.stringify(result === undefined ? null : result);
+}
+
 function requireTx(exec: Exec, what: string): Tx {
   if (!exec.tx) throw new Error(`${what} is only available in queries and mutations.`);
   return exec.tx;
@@ -62,7 +67,9 @@ export function installSyscalls(runtime: Runtime) {
       const expected = table?.number ?? systemNumber(args.table);
       return { id: n !== null && n === expected ? args.idString : null };
     },
-    "1.0/getSnapshotTs": (exec) => convexToJson(exec.tx ? exec.tx.ts : runtime.db.currentTs),
+    // A mutation's snapshot is strictly before its own commit timestamp, as in Convex.
+    "1.0/getSnapshotTs": (exec) =>
+      convexToJson(exec.tx ? exec.tx.snapshotTs : runtime.db.currentTs),
   };
 
   const asyncOps: Record<string, (exec: Exec, args: Args) => Promise<unknown> | unknown> = {
@@ -97,6 +104,7 @@ export function installSyscalls(runtime: Runtime) {
         endCursor,
         pageSize: args.pageSize,
         maximumRowsRead: args.maximumRowsRead,
+        maximumBytesRead: args.maximumBytesRead,
       });
       if (exec.kind === "query" && exec.depth === 0)
         exec.journalOut = { endCursor: result.continueCursor };
@@ -130,43 +138,64 @@ export function installSyscalls(runtime: Runtime) {
         );
       return exec.tx.metrics.snapshot();
     },
-    "1.0/getFunctionMetadata": (exec) => ({ name: exec.path, componentPath: "" }),
-    "1.0/getRequestMetadata": (exec) => ({
-      ip: null,
-      userAgent: null,
-      requestId: exec.requestId,
-      scheduledFunctionId: exec.scheduledFunctionId,
-      authToken: exec.caller.token,
+    "1.0/getFunctionMetadata": (exec) => ({ name: functionName(exec), componentPath: "" }),
+    "1.0/getRequestMetadata": (exec) => {
+      // Query results are shared between callers (and cached): they may not depend on this.
+      if (exec.kind === "query")
+        throw new Error(
+          "getRequestMetadata() can only be called from a mutation, action or HTTP action. It is not available in queries.",
+        );
+      return requestMetadata(exec);
+    },
+    // Convex names a local deployment "local-…"/"anonymous-…"; region is null off the cloud.
+    "1.0/getDeploymentMetadata": () => ({
+      name: runtime.deploymentName,
+      region: null,
+      class: "s16",
     }),
-    "1.0/getDeploymentMetadata": () => ({ name: "local", region: null, class: "local" }),
     "1.0/runUdf": async (exec, args) => {
       const path = addressToPath(args);
       const tx = requireTx(exec, "ctx.runQuery/runMutation");
-      const kind = args.udfType === "mutation" ? "mutation" : "query";
+      const udfType = args.udfType;
+      if (udfType !== "query" && udfType !== "mutation" && udfType !== "snapshotQuery")
+        throw new Error(`Unknown udfType for ctx.runQuery/runMutation: ${String(udfType)}`);
+      const kind = udfType === "mutation" ? "mutation" : "query";
       if (kind === "mutation" && !tx.writable)
         throw new Error("A query cannot call ctx.runMutation.");
       const reg = runtime.lookup(path, kind, exec.caller, true);
       const argsStr = runtime.validateArgs(reg, args.args ?? {});
-      if (kind === "query") {
-        try {
-          return new RawJson(
-            (await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).result.json,
-          );
-        } catch (e) {
-          rethrowNested(e);
-        }
-      }
-      // A nested mutation is a savepoint: its writes vanish if it throws, the caller goes on.
-      const sp = `sp${exec.depth + 1}_${Math.floor(Math.random() * 1e9)}`;
-      runtime.store.savepoint(sp);
+      const invoke = async () =>
+        new RawJson((await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec)).result.json);
+      // Each nested call counts against its own (possibly lower) limits, see Metrics.enter.
+      tx.metrics.enter(args.transactionLimits);
+      let rolledBack = false;
       try {
-        const out = await runtime.invokeInTx(reg, argsStr, tx, exec.caller, exec);
-        runtime.store.release(sp);
-        return new RawJson(out.result.json);
+        // A snapshot query reads as of the mutation's start: none of its pending writes.
+        if (udfType === "snapshotQuery" && tx.writable)
+          return await runAtStartSnapshot(runtime, tx, exec.depth, invoke);
+        if (kind === "query") return await invoke();
+        // A nested mutation is a savepoint: its writes vanish if it throws, the caller goes on.
+        const sp = `sp${exec.depth + 1}_${Math.floor(Math.random() * 1e9)}`;
+        runtime.store.savepoint(sp);
+        try {
+          const out = await invoke();
+          runtime.store.release(sp);
+          return out;
+        } catch (e) {
+          runtime.store.rollbackTo(sp);
+          rolledBack = true;
+          throw e;
+        }
       } catch (e) {
-        runtime.store.rollbackTo(sp);
         rethrowNested(e);
+      } finally {
+        tx.metrics.exit(rolledBack);
       }
+    },
+    "1.0/auditLog": (exec, args) => {
+      // Convex records audit events for the deployment; here they go to the function's log.
+      runtime.recordAudit(exec.path, args?.body ?? null);
+      return null;
     },
     "1.0/actions/query": async (exec, args) => {
       try {
@@ -261,13 +290,21 @@ export function installSyscalls(runtime: Runtime) {
       if (!handler) throw new Error(`Unknown operation ${op}`);
       return JSON.stringify(handler(exec, JSON.parse(jsonArgs)) ?? null);
     },
-    async asyncSyscall(op: string, jsonArgs: string): Promise<string> {
-      const exec = currentExec();
-      const handler = asyncOps[op];
-      if (!handler) throw new Error(`Unknown async operation ${op}`);
-      const result = await handler(exec, JSON.parse(jsonArgs));
-      if (result instanceof RawJson) return result.text;
-      return JSON.stringify(result === undefined ? null : result);
+    asyncSyscall(op: string, jsonArgs: string): Promise<string> {
+      // Not an async function: most handlers answer synchronously (one per document a query
+      // reads), and skipping the extra await saves promises, and so garbage, on every row.
+      let result: unknown;
+      try {
+        const exec = currentExec();
+        const handler = asyncOps[op];
+        if (!handler) throw new Error(`Unknown async operation ${op}`);
+        result = handler(exec, JSON.parse(jsonArgs));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return result instanceof Promise
+        ? result.then(syscallText)
+        : Promise.resolve(syscallText(result));
     },
     jsSyscall(op: string, args: Args): unknown {
       const exec = currentExec();
@@ -275,6 +312,47 @@ export function installSyscalls(runtime: Runtime) {
       if (!handler) throw new Error(`Unknown JS syscall ${op}`);
       return handler(exec, args);
     },
+  };
+}
+
+/**
+ * Runs `body` against the state the mutation started from: inside a savepoint, every document
+ * the mutation wrote is put back as it was, and the savepoint is rolled back afterwards, which
+ * restores the mutation's pending writes untouched.
+ */
+async function runAtStartSnapshot<T>(
+  runtime: Runtime,
+  tx: Tx,
+  depth: number,
+  body: () => Promise<T>,
+): Promise<T> {
+  const sp = `snap${depth + 1}_${Math.floor(Math.random() * 1e9)}`;
+  runtime.store.savepoint(sp);
+  try {
+    tx.undoPendingWrites();
+    return await body();
+  } finally {
+    runtime.store.rollbackTo(sp);
+  }
+}
+
+/**
+ * The function's name as Convex reports it: "dir/module:export", a default export by its module
+ * alone, and an HTTP action as the router module's default export ("http"), not by its route.
+ */
+function functionName(exec: Exec): string {
+  if (exec.kind === "http") return "http";
+  return exec.path.endsWith(":default") ? exec.path.slice(0, -":default".length) : exec.path;
+}
+
+/** ctx.meta.getRequestMetadata(): the client connection, request id, schedule and token. */
+function requestMetadata(exec: Exec) {
+  return {
+    ip: exec.caller.ip ?? null,
+    userAgent: exec.caller.userAgent ?? null,
+    requestId: exec.requestId,
+    scheduledFunctionId: exec.scheduledFunctionId,
+    authToken: exec.caller.token,
   };
 }
 

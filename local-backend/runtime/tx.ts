@@ -22,12 +22,16 @@ export class Tx {
   readonly afterCommit: Array<() => void> = [];
   /** Documents holding a `db.vars.commitTs` placeholder, resolved at commit. */
   private pendingCommitTs = new Set<string>();
+  /** Each written document as it was before this transaction (for snapshot queries). */
+  private originals = new Map<string, { table: TableInfo; doc: Doc | null }>();
 
   constructor(
     readonly db: Database,
     readonly writable: boolean,
     /** Commit timestamp this transaction will commit at (mutations only). */
     readonly ts: bigint,
+    /** What it reads: every commit at or before this, none after (below `ts` for a mutation). */
+    readonly snapshotTs: bigint = ts,
   ) {}
 
   private requireWritable() {
@@ -101,6 +105,7 @@ export class Tx {
 
   private put(table: TableInfo, id: string, oldDoc: Doc | null, newDoc: Doc | null) {
     if (newDoc) checkDocument(table.name, newDoc);
+    if (!this.originals.has(id)) this.originals.set(id, { table, doc: oldDoc });
     this.db.writeDoc(table, id, oldDoc, newDoc, this.ts, (indexId, key) =>
       this.writeSet.add(indexId, key),
     );
@@ -202,6 +207,19 @@ export class Tx {
     if (info.name.startsWith("_") && !system)
       throw new Error("System tables (prefixed with `_`) are read-only.");
     this.put(info, id, doc, null);
+  }
+
+  /**
+   * Writes every document this transaction touched back to its state before it began. Only for
+   * use inside a savepoint that is rolled back afterwards (see snapshot queries in syscalls.ts).
+   */
+  undoPendingWrites() {
+    for (const [id, { table, doc }] of this.originals) {
+      const current = this.db.getDoc(id);
+      if (current === null && doc === null) continue;
+      const info = this.db.store.table(table.name) ?? table;
+      this.db.writeDoc(info, id, current, doc, this.ts, () => {});
+    }
   }
 
   /** Substitutes commit-timestamp placeholders; call just before COMMIT. */

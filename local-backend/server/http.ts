@@ -3,11 +3,14 @@
  * /api/action, /api/function, /api/run/<path>), file storage upload/download, and a small stats
  * endpoint. Bodies are size-limited; every failure is a clear JSON error, never a crash.
  */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import type http from "node:http";
 import type { JSONValue } from "convex/values";
-import type { Caller } from "../runtime/context.js";
+import { type Caller, connectionOf } from "../runtime/context.js";
 import { FunctionError, toFunctionError } from "../runtime/errors.js";
 import { ANONYMOUS, type Runtime } from "../runtime/runtime.js";
+import { isAdminKey } from "./admin-key.js";
 import { encodeTs } from "./ts.js";
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024 + 1024;
@@ -23,18 +26,40 @@ export class HttpError extends Error {
   }
 }
 
+/** After refusing an oversized body, read (and discard) at most this much more before hanging up. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(limit: number, declared?: number) {
+  return new HttpError(
+    413,
+    "PayloadTooLarge",
+    declared !== undefined
+      ? `Request body is ${declared} bytes; the limit is ${limit} bytes.`
+      : `Request body exceeds the limit of ${limit} bytes.`,
+  );
+}
+
+/**
+ * Keeps reading (and dropping) what is left of a refused body, so the client is still listening
+ * when the 413 goes out instead of seeing its socket reset; a client that keeps sending past the
+ * discard allowance is cut off.
+ */
+function discardRest(req: http.IncomingMessage) {
+  let dropped = 0;
+  req.removeAllListeners("data");
+  req.on("data", (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > MAX_DISCARD_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
 export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {
-      reject(
-        new HttpError(
-          413,
-          "PayloadTooLarge",
-          `Request body is ${declared} bytes; the limit is ${limit} bytes.`,
-        ),
-      );
-      req.resume();
+      discardRest(req);
+      reject(tooLarge(limit, declared));
       return;
     }
     const chunks: Buffer[] = [];
@@ -42,14 +67,8 @@ export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Pro
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(
-          new HttpError(
-            413,
-            "PayloadTooLarge",
-            `Request body exceeds the limit of ${limit} bytes.`,
-          ),
-        );
-        req.destroy();
+        discardRest(req);
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(c);
@@ -59,9 +78,64 @@ export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Pro
   });
 }
 
+/** Largest single upload accepted through an upload URL. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Streams a request body into `file` (never holding it in memory), hashing as it goes; refuses
+ * bodies over `limit` with 413 and removes the partial file.
+ */
+export function streamBodyToFile(
+  req: http.IncomingMessage,
+  file: string,
+  limit = MAX_UPLOAD_BYTES,
+): Promise<{ sha256: string; size: number }> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      discardRest(req);
+      reject(tooLarge(limit, declared));
+      return;
+    }
+    const hash = createHash("sha256");
+    let size = 0;
+    let failed = false;
+    const out = fs.createWriteStream(file, { mode: 0o600 });
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      out.destroy();
+      fs.rmSync(file, { force: true });
+      reject(e);
+    };
+    req.on("data", (c: Buffer) => {
+      if (failed) return;
+      size += c.length;
+      if (size > limit) {
+        discardRest(req);
+        fail(tooLarge(limit));
+        return;
+      }
+      hash.update(c);
+      if (!out.write(c)) {
+        req.pause();
+        out.once("drain", () => req.resume());
+      }
+    });
+    req.on("end", () => {
+      if (failed) return;
+      out.end(() => resolve({ sha256: hash.digest("base64"), size }));
+    });
+    req.on("error", fail);
+    out.on("error", fail);
+  });
+}
+
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   if (res.headersSent) return;
-  res.writeHead(status, { "Content-Type": "application/json", ...CORS });
+  // After a refused body the rest of the request may still be arriving: don't reuse the socket.
+  const close = status === 413 ? { Connection: "close" } : {};
+  res.writeHead(status, { "Content-Type": "application/json", ...CORS, ...close });
   res.end(JSON.stringify(body));
 }
 
@@ -76,7 +150,7 @@ export async function callerFrom(runtime: Runtime, header: string | undefined): 
   if (!header) return ANONYMOUS;
   const [scheme, token] = header.split(" ", 2);
   if (scheme === "Convex") {
-    if (token !== runtime.adminKey)
+    if (!isAdminKey(runtime, token))
       throw new HttpError(
         401,
         "BadAdminKey",
@@ -119,7 +193,15 @@ export async function handleApi(
     return;
   }
   if (path === "/api/local/stats" && req.method === "GET") {
-    return sendJson(res, 200, { ...runtime.stats, ts: runtime.db.currentTs.toString() });
+    // Counters reveal activity on the deployment: admins only.
+    const caller = await callerFrom(runtime, req.headers.authorization);
+    if (!caller.admin)
+      throw new HttpError(401, "BadAdminKey", "/api/local/stats needs the admin key.");
+    return sendJson(res, 200, {
+      ...runtime.stats,
+      ...runtime.statsExtra(),
+      ts: runtime.db.currentTs.toString(),
+    });
   }
   if (path.startsWith("/api/storage/")) return handleStorage(runtime, req, res, url);
   if (req.method !== "POST")
@@ -153,7 +235,10 @@ export async function handleApi(
   } else {
     throw new HttpError(404, "NotFound", `No API route ${path}.`);
   }
-  const caller = await callerFrom(runtime, req.headers.authorization);
+  const caller = {
+    ...(await callerFrom(runtime, req.headers.authorization)),
+    ...connectionOf(req),
+  };
   try {
     if (kind === "any") {
       const reg = runtime.lookup(fnPath, guessKind(runtime, fnPath), caller);
@@ -202,9 +287,11 @@ async function handleStorage(
         "InvalidUploadToken",
         "This upload URL is invalid or has expired. Generate a new one with storage.generateUploadUrl().",
       );
-    const bytes = await readBody(req, 1024 * 1024 * 1024);
-    const storageId = await runtime.files.store(
-      bytes,
+    const tmp = runtime.files.tempPath();
+    const meta = await streamBodyToFile(req, tmp);
+    const storageId = await runtime.files.adopt(
+      tmp,
+      meta,
       (req.headers["content-type"] as string) || null,
     );
     return sendJson(res, 200, { storageId });
@@ -216,6 +303,8 @@ async function handleStorage(
     "Cache-Control": "private, max-age=2592000",
     "Accept-Ranges": "bytes",
     Digest: `sha-256=${file.sha256}`,
+    // Served from the deployment origin: never let a browser sniff an upload into HTML/JS.
+    "X-Content-Type-Options": "nosniff",
     ...CORS,
   };
   if (file.contentType) headers["Content-Type"] = file.contentType;

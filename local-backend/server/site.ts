@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import type { Runtime } from "../runtime/runtime.js";
 import { ANONYMOUS } from "../runtime/runtime.js";
 import { callerFrom, readBody } from "./http.js";
+import { connectionOf } from "../runtime/context.js";
 
 export async function handleSite(
   runtime: Runtime,
@@ -44,6 +45,7 @@ export async function handleSite(
       caller = ANONYMOUS; // an HTTP action decides for itself what an unauthenticated call means
     }
   }
+  caller = { ...caller, ...connectionOf(req) };
   let response: Response;
   try {
     response = await runtime.runHttpAction(handler, request, caller);

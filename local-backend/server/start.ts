@@ -2,7 +2,6 @@
  * Starts the embedded backend: opens the data folder, loads the app's functions, and serves
  * the deployment URL (WebSocket sync + HTTP API + storage) and the site URL (HTTP actions).
  */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,10 +11,13 @@ import { WebSocketServer } from "ws";
 import type { BackendOptions, RunningBackend } from "../index.js";
 import { loadEnv } from "../runtime/env.js";
 import { buildAndLoad } from "../runtime/modules.js";
+import { connectionOf } from "../runtime/context.js";
 import { Runtime } from "../runtime/runtime.js";
 import { SqliteStore } from "../storage/sqlite.js";
 import { CORS, HttpError, handleApi, sendJson } from "./http.js";
 import { handleSite } from "./site.js";
+import { loadOrCreateAdminKey } from "./admin-key.js";
+import { MutationReplies } from "./replies.js";
 import { SyncSession } from "./sync.js";
 import { CronRunner } from "../runtime/crons.js";
 
@@ -31,12 +33,15 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function adminKeyFor(dataDir: string): string {
-  const file = path.join(dataDir, "admin_key");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  const key = `local|${randomBytes(24).toString("hex")}`;
-  fs.writeFileSync(file, key, { mode: 0o600 });
-  return key;
+/** Bundled function code lands with the default umask: restrict it like the rest of the folder. */
+function ownerOnly(dir: string) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      fs.chmodSync(p, 0o700);
+      ownerOnly(p);
+    } else fs.chmodSync(p, 0o600);
+  }
 }
 
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
@@ -44,19 +49,32 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const functionsDir = path.resolve(options.functionsDir);
   const dataDir = path.resolve(options.dataDir);
   if (options.reset) fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The data folder holds the admin key, the database and uploaded files: owner only.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   if (!fs.existsSync(functionsDir)) throw new Error(`Functions folder not found: ${functionsDir}`);
+  const adminKey = loadOrCreateAdminKey(dataDir);
 
   const store = new SqliteStore(path.join(dataDir, "convex.sqlite3"));
   const runtime = new Runtime(store, dataDir);
-  runtime.adminKey = adminKeyFor(dataDir);
+  runtime.adminKey = adminKey;
+  if (options.uploadUrlTtlMs !== undefined) runtime.files.uploadUrlTtlMs = options.uploadUrlTtlMs;
+  const replies = new MutationReplies(
+    options.mutationReplyGraceMs ?? 60_000,
+    options.maxSavedMutationReplies ?? 10_000,
+  );
+  runtime.statsExtra = () => ({
+    savedMutationReplies: replies.size,
+    pendingUploadUrls: runtime.files.pendingUploadUrls,
+  });
   const env = loadEnv(functionsDir, options.env);
   Object.assign(process.env, env);
   runtime.env = env;
   const buildDir = path.join(dataDir, "modules");
-  fs.mkdirSync(buildDir, { recursive: true });
+  fs.mkdirSync(buildDir, { recursive: true, mode: 0o700 });
   try {
     runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+    ownerOnly(buildDir);
   } catch (e) {
     store.close(); // leave the data folder free for the next attempt
     throw e;
@@ -89,7 +107,13 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new SyncSession(ws, runtime, (s) => sessions.delete(s));
+      const session = new SyncSession(
+        ws,
+        runtime,
+        replies,
+        (s) => sessions.delete(s),
+        connectionOf(req),
+      );
       sessions.add(session);
     });
   });
@@ -131,6 +155,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       timer = setTimeout(async () => {
         try {
           runtime.setApp(await buildAndLoad(functionsDir, buildDir));
+          ownerOnly(buildDir);
           crons.start();
           for (const s of sessions) s.invalidateAll();
           log(`reloaded functions after a change to ${file}`);
@@ -169,11 +194,14 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       watcher?.close();
       crons.stop();
       runtime.scheduler.stop();
+      runtime.files.stop();
       for (const client of wss.clients) client.terminate();
       wss.close();
       api.closeAllConnections?.();
       site.closeAllConnections?.();
       await Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
+      // Let committed mutations finish syncing (and be acknowledged) before the file closes.
+      await runtime.durable();
       store.close();
     },
   } as RunningBackend;

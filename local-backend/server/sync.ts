@@ -10,6 +10,8 @@ import type { Caller } from "../runtime/context.js";
 import { FunctionError, toFunctionError } from "../runtime/errors.js";
 import { intersects, type ReadSet } from "../runtime/readset.js";
 import { ANONYMOUS, type CommitEvent, type Result, type Runtime } from "../runtime/runtime.js";
+import { isAdminKey } from "./admin-key.js";
+import type { MutationReplies } from "./replies.js";
 import { encodeTs } from "./ts.js";
 
 interface Subscription {
@@ -37,9 +39,11 @@ function failure(type: "MutationResponse" | "ActionResponse", requestId: unknown
   return response;
 }
 
-/** Mutation outcomes by session, so a reconnecting client's re-sent mutation never runs twice. */
-const completedMutations = new Map<string, Map<number, Record<string, unknown>>>();
-const MAX_REMEMBERED = 1000;
+/** Who a saved reply belongs to within a session (see replies.ts). */
+function callerKey(caller: Caller): string {
+  if (caller.admin) return `admin:${JSON.stringify(caller.identity)}`;
+  return caller.identity ? `user:${caller.identity.tokenIdentifier}` : "anonymous";
+}
 
 export class SyncSession {
   private sessionId = "";
@@ -57,11 +61,21 @@ export class SyncSession {
   private pingTimer: NodeJS.Timeout;
   private lastSend = Date.now();
 
+  /** The identity version an expiry AuthError was last sent for (one per version). */
+  private expiryReported = -1;
+
   constructor(
     private ws: WebSocket,
     private runtime: Runtime,
+    private replies: MutationReplies,
     private onClose: (s: SyncSession) => void,
+    /** The client connection (ip, user agent) every call from this socket carries. */
+    private connection: { ip: string | null; userAgent: string | null } = {
+      ip: null,
+      userAgent: null,
+    },
   ) {
+    this.caller = { ...ANONYMOUS, ...connection };
     ws.on("message", (data, isBinary) => {
       if (isBinary) return this.fatal("Binary frames are not part of the Convex sync protocol.");
       let msg: ClientMessage;
@@ -87,6 +101,7 @@ export class SyncSession {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
+    if (this.sessionId) this.replies.detach(this.sessionId);
     this.onClose(this);
   }
 
@@ -116,7 +131,9 @@ export class SyncSession {
   private async handle(msg: ClientMessage) {
     switch (msg.type) {
       case "Connect":
+        if (this.sessionId) this.replies.detach(this.sessionId);
         this.sessionId = String(msg.sessionId ?? "");
+        if (this.sessionId) this.replies.attach(this.sessionId);
         return;
       case "ModifyQuerySet":
         return this.modifyQuerySet(msg);
@@ -168,11 +185,11 @@ export class SyncSession {
     try {
       if (msg.tokenType === "None") caller = ANONYMOUS;
       else if (msg.tokenType === "Admin") {
-        if (msg.value !== this.runtime.adminKey) throw new Error("Invalid admin key");
+        if (!isAdminKey(this.runtime, msg.value)) throw new Error("Invalid admin key");
         caller = { identity: msg.impersonating ?? null, token: null, admin: true };
       } else if (msg.tokenType === "User") {
-        const identity = await this.runtime.auth.verify(String(msg.value));
-        caller = { identity, token: String(msg.value), admin: false };
+        const { identity, expiresAt } = await this.runtime.auth.verifyToken(String(msg.value));
+        caller = { identity, token: String(msg.value), admin: false, expiresAt };
       } else throw new Error(`Unknown token type ${msg.tokenType}`);
     } catch (e) {
       this.send({
@@ -183,17 +200,38 @@ export class SyncSession {
       });
       return;
     }
-    this.caller = caller;
+    this.caller = { ...caller, ...this.connection };
     this.target.identity = msg.baseVersion + 1;
     // Every result may depend on who is asking.
     for (const id of this.querySet.keys()) this.dirty.add(id);
     this.scheduleFlush();
   }
 
+  /**
+   * A token checked at Authenticate may expire while the socket stays open. As Convex does,
+   * every execution re-checks it; an expired one gets an AuthError (not tied to an auth update)
+   * so the client fetches a fresh token, and nothing runs with it.
+   */
+  private authExpired(): boolean {
+    const expiresAt = this.caller.expiresAt;
+    if (expiresAt === undefined || Date.now() < expiresAt) return false;
+    if (this.expiryReported !== this.target.identity) {
+      this.expiryReported = this.target.identity;
+      this.send({
+        type: "AuthError",
+        error: "Token expired: the auth token used by this connection has expired.",
+        baseVersion: Math.max(0, this.target.identity - 1),
+        authUpdateAttempted: false,
+      });
+    }
+    return true;
+  }
+
   private async mutation(msg: ClientMessage) {
     const requestId = msg.requestId as number;
-    let remembered = completedMutations.get(this.sessionId);
-    const previous = remembered?.get(requestId);
+    if (this.authExpired()) return;
+    const owner = callerKey(this.caller);
+    const previous = this.sessionId ? this.replies.get(this.sessionId, owner, requestId) : null;
     if (previous) {
       this.send(previous);
       this.forceTransition = true;
@@ -216,11 +254,7 @@ export class SyncSession {
     } catch (e) {
       response = failure("MutationResponse", requestId, e);
     }
-    if (this.sessionId) {
-      if (!remembered) completedMutations.set(this.sessionId, (remembered = new Map()));
-      remembered.set(requestId, response);
-      if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    }
+    if (this.sessionId) this.replies.set(this.sessionId, owner, requestId, response);
     // The client resolves the mutation only once a Transition reaches its timestamp. Corking
     // the socket sends the response and that Transition in one write.
     const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
@@ -235,6 +269,7 @@ export class SyncSession {
   }
 
   private async handleAction(msg: ClientMessage) {
+    if (this.authExpired()) return;
     let response: Record<string, unknown>;
     try {
       const out = await this.runtime.runAction(
@@ -320,7 +355,7 @@ export class SyncSession {
   }
 
   private async flushOnce() {
-    if (this.closed) return;
+    if (this.closed || this.authExpired()) return;
     const modifications: Record<string, unknown>[] = [];
     let ts = this.sent.ts;
     let target = { ...this.target };

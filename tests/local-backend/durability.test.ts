@@ -68,6 +68,41 @@ test("a mutation acknowledged to a client survives kill -9 of the server", async
   expect(found.map((n: any) => n._id).sort()).toEqual([...ids].sort());
 }, 60_000);
 
+test("with group commit, every mutation acknowledged to concurrent clients survives kill -9", async () => {
+  const dataDir = tmpDataDir("kill9-group");
+  const first = await startCli(dataDir);
+  running = first.child;
+  const clients = Array.from(
+    { length: 10 },
+    () => new ConvexClient(first.url, { webSocketConstructor: WebSocket as any }),
+  );
+  const acked: string[] = [];
+  let stop = false;
+  const loops = clients.map(async (client, c) => {
+    for (let i = 0; !stop; i++) {
+      try {
+        acked.push(await client.mutation(addNote, { body: `grouped ${c}-${i}`, topic: "g" }));
+      } catch {
+        return; // the server died under this mutation: it was never acknowledged
+      }
+    }
+  });
+  while (acked.length < 200) await new Promise((r) => setTimeout(r, 5));
+  // Kill while mutations are in flight, then stop issuing more.
+  first.child.kill("SIGKILL");
+  stop = true;
+  const ackedAtKill = [...acked];
+  await new Promise((r) => first.child.once("exit", r));
+  await Promise.all(clients.map((c) => c.close()));
+  await Promise.race([Promise.all(loops), new Promise((r) => setTimeout(r, 2_000))]);
+
+  const second = await startCli(dataDir);
+  running = second.child;
+  const found = await new ConvexHttpClient(second.url).query(searchNotes, { text: "grouped" });
+  const ids = new Set(found.map((n: any) => n._id));
+  expect(ackedAtKill.filter((id) => !ids.has(id))).toEqual([]);
+}, 60_000);
+
 test("export then import into an empty data folder reproduces every document byte for byte", async () => {
   const source = tmpDataDir("export-src");
   const backend = await startBackend({

@@ -2,7 +2,7 @@
  * Sync protocol behaviour of the embedded backend, through real ConvexClients (WebSocket).
  *
  * ASSUMPTION (backend contract used by the "not re-run" tests): `GET {url}/api/local/stats`
- * answers 200 with JSON `{ queryExecutions: number, ... }`, where queryExecutions counts every
+ * with the admin key (`Authorization: Convex <key>`) answers 200 with JSON `{ queryExecutions: number, ... }`, where queryExecutions counts every
  * execution of a query function (subscription runs and re-runs, one-shot queries) since start.
  */
 import { ConvexClient } from "convex/browser";
@@ -74,7 +74,9 @@ function client(): ConvexClient {
 /** queryExecutions from the backend's stats endpoint (see ASSUMPTION above). */
 async function queryExecutions(): Promise<number> {
   const backend = requireBackend(handle);
-  const res = await fetch(`${backend.url}/api/local/stats`);
+  const res = await fetch(`${backend.url}/api/local/stats`, {
+    headers: { Authorization: `Convex ${backend.adminKey}` },
+  });
   expect(res.status, "GET /api/local/stats").toBe(200);
   const body = (await res.json()) as { queryExecutions?: unknown };
   expect(typeof body.queryExecutions, "stats.queryExecutions").toBe("number");

@@ -40,8 +40,8 @@ const CLAIM_OF_ATTRIBUTE: Record<string, string> = {
 export interface TokenSigner {
   /** Environment variables for `startBackend({ env })`, read by auth.config.ts. */
   env: Record<string, string>;
-  /** A signed JWT (valid for an hour) whose claims give `identity`. */
-  sign(identity: Record<string, unknown>): Promise<string>;
+  /** A signed JWT (valid for an hour, or until `expiresAt` in seconds) whose claims give `identity`. */
+  sign(identity: Record<string, unknown>, expiresAt?: number): Promise<string>;
 }
 
 export async function newTokenSigner(): Promise<TokenSigner> {
@@ -53,7 +53,7 @@ export async function newTokenSigner(): Promise<TokenSigner> {
       CONFORMANCE_JWT_ISSUER: TEST_ISSUER,
       CONFORMANCE_JWT_JWKS: `data:application/json;base64,${jwks}`,
     },
-    async sign(identity) {
+    async sign(identity, expiresAt) {
       const { subject, issuer, tokenIdentifier: _derived, ...rest } = identity;
       if (typeof subject !== "string" || issuer !== TEST_ISSUER) {
         throw new Error(`identities need a string subject and issuer ${TEST_ISSUER}`);
@@ -68,7 +68,7 @@ export async function newTokenSigner(): Promise<TokenSigner> {
         .setSubject(subject)
         .setAudience(TEST_APPLICATION_ID)
         .setIssuedAt()
-        .setExpirationTime("1h")
+        .setExpirationTime(expiresAt ?? "1h")
         .sign(privateKey);
     },
   };

@@ -30,7 +30,10 @@ export interface BackendHandle {
   identityClients: Map<string, Promise<ConvexClient>>;
 }
 
-export async function startConformanceBackend(label: string): Promise<BackendHandle> {
+export async function startConformanceBackend(
+  label: string,
+  options: Partial<BackendOptions> = {},
+): Promise<BackendHandle> {
   const dataDir = await mkdtemp(join(tmpdir(), `local-backend-${label}-`));
   const handle: BackendHandle = {
     backend: null,
@@ -55,6 +58,7 @@ export async function startConformanceBackend(label: string): Promise<BackendHan
       sitePort: 0,
       quiet: true,
       env: handle.tokens.env,
+      ...options,
     });
   } catch (error) {
     handle.startError = error;

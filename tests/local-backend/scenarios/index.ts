@@ -5,11 +5,13 @@ import { errorScenarios } from "./errors";
 import { filterScenarios } from "./filters";
 import { httpActionScenarios } from "./httpActions";
 import { indexScenarios } from "./indexes";
+import { metaScenarios } from "./meta";
 import { orderingScenarios } from "./ordering";
 import { paginationScenarios } from "./pagination";
 import { restrictionScenarios } from "./restrictions";
 import { schedulerScenarios } from "./scheduler";
 import { searchScenarios } from "./search";
+import { snapshotScenarios } from "./snapshot";
 import { storageScenarios } from "./storage";
 import { internalScenarios, validationScenarios } from "./validation";
 
@@ -25,6 +27,8 @@ export const SCENARIOS: Scenario[] = [
   ...internalScenarios,
   ...restrictionScenarios,
   ...searchScenarios,
+  ...snapshotScenarios,
+  ...metaScenarios,
   // After crud's "system tables" scenario: these leave finished jobs in _scheduled_functions.
   ...schedulerScenarios,
   ...storageScenarios,

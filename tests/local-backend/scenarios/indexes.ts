@@ -236,4 +236,40 @@ export const indexScenarios: Scenario[] = [
       ),
     ],
   },
+  {
+    area: "indexes",
+    name: "withIndex: no operator after both bounds, one bound of each kind, Convex's messages",
+    steps: [
+      ...seed,
+      range("by_n", [op("gt", "n", 1), op("lt", "n", 5)], ["b2", "nt2", "a2", "a3", "a3bis"]),
+      range("by_n", [op("lte", "n", 3), op("gte", "n", 3)], ["a3", "a3bis"]),
+      query(
+        "indexes:range",
+        { index: "by_n", ops: [op("gt", "n", 1), op("lt", "n", 5), op("gte", "n", 2)] },
+        {
+          expect: "error",
+          errorMatch:
+            /Incorrect operator used in `withIndex`, cannot chain more operators after both `\.gt` and `\.lt` were already used, got `\.gte\(n, 2\)`/,
+        },
+      ),
+      query(
+        "indexes:range",
+        {
+          index: "by_tag_n",
+          ops: [op("eq", "tag", "a"), op("gte", "n", 1), op("lte", "n", 3), op("eq", "n", 2)],
+        },
+        { expect: "error", errorMatch: /cannot chain more operators after both/ },
+      ),
+      query(
+        "indexes:range",
+        { index: "by_n", ops: [op("gt", "n", 1), op("gte", "n", 2)] },
+        { expect: "error", errorMatch: /cannot chain `\.gte\(\)` after `\.gt\(\)`/ },
+      ),
+      query(
+        "indexes:range",
+        { index: "by_tag_n", ops: [op("gt", "tag", "a"), op("eq", "n", 2)] },
+        { expect: "error", errorMatch: /cannot chain `\.eq\(\)` after `\.gt\(\)`/ },
+      ),
+    ],
+  },
 ];

@@ -15,7 +15,231 @@ const page = (
 ) => query("pagination:page", { paginationOpts: { numItems, cursor }, ...extra }, { as, value });
 const next = (prev: string) => ref(`${prev}.continueCursor`);
 
+/** pagination:pageWithStatus: the full result, with pageStatus and splitCursor. */
+const full = (
+  as: string,
+  opts: Record<string, unknown>,
+  value: {
+    page: number[];
+    isDone: boolean;
+    pageStatus?: string | null;
+    split?: boolean;
+  },
+  extra: Record<string, unknown> = {},
+) =>
+  query(
+    "pagination:pageWithStatus",
+    { paginationOpts: { cursor: null, ...opts }, ...extra },
+    {
+      as,
+      value: {
+        page: value.page,
+        isDone: value.isDone,
+        continueCursor: "<cursor>",
+        pageStatus: value.pageStatus ?? null,
+        splitCursor: value.split ? "<cursor>" : null,
+      },
+    },
+  );
+
 export const paginationScenarios: Scenario[] = [
+  {
+    area: "pagination",
+    name: "maximumRowsRead ends the page early: SplitRequired, a split cursor, nothing lost",
+    steps: [
+      seed("g", range(1, 10)),
+      full(
+        "r1",
+        { numItems: 5, maximumRowsRead: 3 },
+        {
+          page: [1, 2, 3],
+          isDone: false,
+          pageStatus: "SplitRequired",
+          split: true,
+        },
+        { group: "g" },
+      ),
+      // The split cursor cuts the short page in two: (start, split] and (split, continue].
+      full(
+        "h1",
+        { numItems: 5, endCursor: ref("r1.splitCursor") },
+        { page: [1, 2], isDone: false },
+        { group: "g" },
+      ),
+      full(
+        "h2",
+        { numItems: 5, cursor: ref("r1.splitCursor"), endCursor: ref("r1.continueCursor") },
+        {
+          page: [3],
+          isDone: false,
+        },
+        { group: "g" },
+      ),
+      full(
+        "r2",
+        { numItems: 5, cursor: next("r1") },
+        { page: [4, 5, 6, 7, 8], isDone: false },
+        { group: "g" },
+      ),
+      full(
+        "r3",
+        { numItems: 5, cursor: next("r2"), maximumRowsRead: 5 },
+        { page: [9, 10], isDone: true },
+        { group: "g" },
+      ),
+    ],
+  },
+  {
+    area: "pagination",
+    name: "maximumRowsRead counts rows before the filter; the limit on the last row still splits",
+    steps: [
+      seed("g", range(1, 7)),
+      full(
+        "f1",
+        { numItems: 3, maximumRowsRead: 3 },
+        {
+          page: [2],
+          isDone: false,
+          pageStatus: "SplitRequired",
+          split: true,
+        },
+        { group: "g", evenOnly: true },
+      ),
+      full(
+        "f2",
+        { numItems: 3, maximumRowsRead: 3, cursor: next("f1") },
+        {
+          page: [4, 6],
+          isDone: false,
+          pageStatus: "SplitRequired",
+          split: true,
+        },
+        { group: "g", evenOnly: true },
+      ),
+      full(
+        "f3",
+        { numItems: 3, maximumRowsRead: 1, cursor: next("f2") },
+        {
+          page: [],
+          isDone: false,
+          pageStatus: "SplitRequired",
+        },
+        { group: "g", evenOnly: true },
+      ),
+      full(
+        "f4",
+        { numItems: 3, maximumRowsRead: 3, cursor: next("f3") },
+        { page: [], isDone: true },
+        {
+          group: "g",
+          evenOnly: true,
+        },
+      ),
+    ],
+  },
+  {
+    area: "pagination",
+    name: "maximumBytesRead ends the page once that many bytes were read, whole table and desc",
+    steps: [
+      seed("g", range(1, 4)),
+      full(
+        "b1",
+        { numItems: 10, maximumBytesRead: 1 },
+        {
+          page: [4],
+          isDone: false,
+          pageStatus: "SplitRequired",
+        },
+        { group: "g", order: "desc" },
+      ),
+      full(
+        "b2",
+        { numItems: 10, maximumBytesRead: 1, cursor: next("b1") },
+        {
+          page: [3],
+          isDone: false,
+          pageStatus: "SplitRequired",
+        },
+        { group: "g", order: "desc" },
+      ),
+      full(
+        "b3",
+        { numItems: 10, cursor: next("b2") },
+        { page: [2, 1], isDone: true },
+        {
+          group: "g",
+          order: "desc",
+        },
+      ),
+      full(
+        "t1",
+        { numItems: 10, maximumBytesRead: 1 },
+        {
+          page: [1],
+          isDone: false,
+          pageStatus: "SplitRequired",
+        },
+      ),
+      full("t2", { numItems: 10, cursor: next("t1") }, { page: [2, 3, 4], isDone: true }),
+    ],
+  },
+  {
+    area: "pagination",
+    name: "a cursor whose document was deleted keeps working (composite index, asc and desc)",
+    steps: [
+      seed("g", range(0, 10)),
+      full("a1", { numItems: 3 }, { page: [0, 1, 2], isDone: false }, { group: "g" }),
+      full(
+        "d1",
+        { numItems: 3 },
+        { page: [10, 9, 8], isDone: false },
+        { group: "g", order: "desc" },
+      ),
+      // Delete the documents both cursors point at, and the ones just after them.
+      mutation("pagination:removeMany", { group: "g", ns: [2, 3, 8, 7] }),
+      full(
+        "a2",
+        { numItems: 3, cursor: next("a1") },
+        { page: [4, 5, 6], isDone: false },
+        { group: "g" },
+      ),
+      full(
+        "d2",
+        { numItems: 3, cursor: next("d1") },
+        { page: [6, 5, 4], isDone: false },
+        {
+          group: "g",
+          order: "desc",
+        },
+      ),
+      // Everything after both cursors goes: the next pages are empty and done.
+      mutation("pagination:removeMany", { group: "g", ns: [9, 10, 0, 1] }),
+      full("a3", { numItems: 3, cursor: next("a2") }, { page: [], isDone: true }, { group: "g" }),
+      full(
+        "d3",
+        { numItems: 3, cursor: next("d2") },
+        { page: [], isDone: true },
+        {
+          group: "g",
+          order: "desc",
+        },
+      ),
+    ],
+  },
+  {
+    area: "pagination",
+    name: "a cursor whose document was deleted keeps working on the whole-table (creation time) index",
+    steps: [
+      seed("g", range(1, 6)),
+      full("p1", { numItems: 2 }, { page: [1, 2], isDone: false }),
+      mutation("pagination:removeMany", { group: "g", ns: [2, 3] }),
+      full("p2", { numItems: 2, cursor: next("p1") }, { page: [4, 5], isDone: false }),
+      seed("g", [7, 8]),
+      full("p3", { numItems: 2, cursor: next("p2") }, { page: [6, 7], isDone: false }),
+      mutation("pagination:removeMany", { group: "g", ns: [7, 8] }),
+      full("p4", { numItems: 2, cursor: next("p3") }, { page: [], isDone: true }),
+    ],
+  },
   {
     area: "pagination",
     name: "whole table, ascending, until isDone",

@@ -91,4 +91,20 @@ http.route({
   }),
 });
 
+// Function metadata inside an HTTP action: named by Convex's rule, not by the route.
+http.route({
+  path: "/meta",
+  method: "GET",
+  handler: httpAction(async (ctx) => Response.json(await ctx.meta.getFunctionMetadata())),
+});
+
+http.route({
+  path: "/request-meta",
+  method: "GET",
+  handler: httpAction(async (ctx) => {
+    const { ip, userAgent } = await ctx.meta.getRequestMetadata();
+    return Response.json({ ip, userAgent });
+  }),
+});
+
 export default http;

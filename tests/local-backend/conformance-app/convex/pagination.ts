@@ -68,3 +68,47 @@ export const twoPaginateCalls = query({
     return "unreachable";
   },
 });
+
+/**
+ * One page of group `group` (by_group_n, or the whole table when no group) with the full
+ * pagination result: pageStatus and splitCursor too, for maximumRowsRead / maximumBytesRead.
+ */
+export const pageWithStatus = query({
+  args: {
+    paginationOpts: paginationOptsValidator,
+    group: v.optional(v.string()),
+    order: v.optional(v.union(v.literal("asc"), v.literal("desc"))),
+    evenOnly: v.optional(v.boolean()),
+  },
+  handler: async (ctx, args) => {
+    const group = args.group;
+    let q: any =
+      group === undefined
+        ? ctx.db.query("pages")
+        : ctx.db.query("pages").withIndex("by_group_n", (r) => r.eq("group", group));
+    if (args.order) q = q.order(args.order);
+    if (args.evenOnly) q = q.filter((f: any) => f.eq(f.mod(f.field("n"), 2), 0));
+    const result = await q.paginate(args.paginationOpts);
+    return {
+      page: result.page.map((d: { n: number }) => d.n),
+      isDone: result.isDone,
+      continueCursor: result.continueCursor,
+      pageStatus: result.pageStatus ?? null,
+      splitCursor: result.splitCursor ?? null,
+    };
+  },
+});
+
+/** Deletes the documents of `group` whose n is in `ns`. */
+export const removeMany = mutation({
+  args: { group: v.string(), ns: v.array(v.number()) },
+  handler: async (ctx, { group, ns }) => {
+    for (const n of ns) {
+      const doc = await ctx.db
+        .query("pages")
+        .withIndex("by_group_n", (q) => q.eq("group", group).eq("n", n))
+        .unique();
+      if (doc) await ctx.db.delete(doc._id);
+    }
+  },
+});

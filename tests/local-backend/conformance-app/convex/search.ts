@@ -34,3 +34,15 @@ export const find = query({
     return docs.map((d) => d.title).sort();
   },
 });
+
+/** A multi-word search: the best match first, then every match (sorted, order-independent). */
+export const ranked = query({
+  args: { terms: v.string() },
+  handler: async (ctx, { terms }) => {
+    const docs = await ctx.db
+      .query("articles")
+      .withSearchIndex("search_title", (q) => q.search("title", terms))
+      .collect();
+    return { best: docs[0]?.title ?? null, all: docs.map((d) => d.title).sort() };
+  },
+});
