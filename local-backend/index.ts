@@ -29,6 +29,11 @@ export interface BackendOptions {
   mutationReplyGraceMs?: number;
   /** Cap on saved mutation replies across all sessions (default 10,000). */
   maxSavedMutationReplies?: number;
+  /** Host header values the deployment port answers to ("name:port", or a bare name for any
+   *  port); default any. */
+  allowedHosts?: string[];
+  /** Browser origins the deployment port accepts (HTTP API and sync); default any. */
+  allowedOrigins?: string[];
 }
 
 export interface RunningBackend {

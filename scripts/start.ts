@@ -84,6 +84,10 @@ async function main() {
     watch: flags.dev,
     env,
     quiet: flags.quiet,
+    // Browsers reach the backend through the app's /api proxy only: loopback names, and pages
+    // of the app's own origins (see scripts/app-proxy.ts).
+    allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
+    allowedOrigins: [...app.hosts].map((h) => `http://${h}`),
   });
   stopping.backend = backend;
 

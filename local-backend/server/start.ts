@@ -14,6 +14,7 @@ import { buildAndLoad } from "../runtime/modules.js";
 import { connectionOf } from "../runtime/context.js";
 import { Runtime } from "../runtime/runtime.js";
 import { SqliteStore } from "../storage/sqlite.js";
+import { refusal } from "./guard.js";
 import { CORS, HttpError, handleApi, sendJson } from "./http.js";
 import { handleSite } from "./site.js";
 import { loadOrCreateAdminKey } from "./admin-key.js";
@@ -89,7 +90,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (!options.quiet) console.log("[backend]", ...a);
   };
 
+  const guard = { allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins };
   const api = http.createServer((req, res) => {
+    const refused = refusal(req, guard);
+    if (refused) return sendJson(res, 403, { code: "Forbidden", message: refused });
     const url = new URL(req.url ?? "/", "http://localhost");
     handleApi(runtime, req, res, url).catch((e) => {
       if (e instanceof HttpError)
@@ -100,6 +104,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME });
   api.on("upgrade", (req, socket, head) => {
+    if (refusal(req, guard)) {
+      socket.write("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+      socket.destroy();
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!/^\/api\/[^/]+\/sync$/.test(url.pathname)) {
       socket.write("HTTP/1.1 404 Not Found\r\n\r\n");

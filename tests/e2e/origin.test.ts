@@ -68,4 +68,19 @@ describe("one origin for the browser", () => {
     const ok = await getWithHost(`${product.origin}/dashboard`, `localhost:${port}`);
     expect(ok.status).toBe(200);
   });
+
+  it("the backend port itself refuses other sites' pages and rebound names", async () => {
+    const evil = await fetch(`${product.backendUrl}/version`, {
+      headers: { origin: "http://evil.example" },
+    });
+    expect(evil.status).toBe(403);
+    const { port } = new URL(product.backendUrl);
+    expect(
+      (await getWithHost(`${product.backendUrl}/version`, `rebound.example:${port}`)).status,
+    ).toBe(403);
+    const own = await fetch(`${product.backendUrl}/version`, {
+      headers: { origin: product.origin },
+    });
+    expect(own.status).not.toBe(403);
+  });
 });
