@@ -329,7 +329,9 @@ function isDashboard(path: string) {
   return path === "/dashboard" || path.startsWith("/dashboard/");
 }
 
-function isKnownStorefrontPath(path: string) {
+function isKnownStorefrontPath(full: string) {
+  // Every store's storefront also lives under /s/<slug>/ (see scripts/storefront-meta.ts).
+  const path = full.replace(/^\/s\/[a-z0-9-]{1,60}(?=\/|$)/, "") || "/";
   return path === "/" || path === "/index.html" || /^\/p\/[^/]+\/?$/.test(path);
 }
 

@@ -1,5 +1,6 @@
 import { matchPath, usePathname } from "../lib/router";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { storeAddress } from "./data";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
 import { HomePage } from "./pages/HomePage";
@@ -8,9 +9,10 @@ import { ProductPage } from "./pages/ProductPage";
 
 export function App() {
   const pathname = usePathname();
-  const product = matchPath("p/:slug", pathname);
+  const { page: inStore, slug } = storeAddress(pathname);
+  const product = matchPath("p/:slug", inStore);
   let page: JSX.Element;
-  if (pathname === "/" || pathname === "/index.html") page = <HomePage />;
+  if (inStore === "/" || inStore === "/index.html") page = <HomePage key={slug} />;
   else if (product) page = <ProductPage productSlug={product.slug} />;
   else page = <NotFoundPage />;
   return (

@@ -9,12 +9,29 @@ export type PublicStore = NonNullable<FunctionReturnType<typeof api.storefront.s
 export type PublicProduct = NonNullable<FunctionReturnType<typeof api.storefront.product>>;
 export type PublicVariant = PublicProduct["variants"][number];
 
+/**
+ * Every store's storefront lives at /s/<store slug>/; the server's default store (STORE_SLUG)
+ * is also served at the root. This splits an address into the store and the page within it.
+ */
+export function storeAddress(pathname: string): { slug: string; base: string; page: string } {
+  const match = pathname.match(/^\/s\/([a-z0-9-]{1,60})(\/.*)?$/);
+  if (match) return { slug: match[1], base: `/s/${match[1]}`, page: match[2] || "/" };
+  return { slug: getRuntimeConfig().storeSlug ?? "demo", base: "", page: pathname };
+}
+
+/** The store the current address shows. */
 export function storeSlug(): string {
-  return getRuntimeConfig().storeSlug ?? "demo";
+  return storeAddress(window.location.pathname).slug;
+}
+
+/** An address inside the current store's storefront ("/" is its home). */
+export function storePath(page: string): string {
+  const { base } = storeAddress(window.location.pathname);
+  return base === "" ? page : page === "/" ? `${base}/` : `${base}${page}`;
 }
 
 export function productPath(product: Pick<PublicProduct, "slug">): string {
-  return `/p/${encodeURIComponent(product.slug)}`;
+  return storePath(`/p/${encodeURIComponent(product.slug)}`);
 }
 
 /** One line for <meta name="description">. */

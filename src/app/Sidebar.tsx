@@ -1,5 +1,6 @@
 import { Icon } from "../components/Icon";
 import { Link } from "../../lib/router";
+import { useCurrentStore } from "./currentStore";
 import { modulePath } from "./module";
 import { MODULES } from "./registry";
 
@@ -12,6 +13,7 @@ export function Sidebar({
   open: boolean;
   onClose: () => void;
 }) {
+  const { store } = useCurrentStore();
   return (
     <>
       {open && (
@@ -68,7 +70,7 @@ export function Sidebar({
         </ul>
         <div className="border-t border-gray-100 p-3">
           <a
-            href="/"
+            href={`/s/${store.slug}/`}
             target="_blank"
             rel="noreferrer"
             className="flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-gray-600 hover:bg-gray-50"

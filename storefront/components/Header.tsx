@@ -1,4 +1,5 @@
 import { Link } from "../../lib/router";
+import { storePath } from "../data";
 import { useStore } from "../useStore";
 
 export function Header() {
@@ -6,13 +7,16 @@ export function Header() {
   return (
     <header className="sticky top-0 z-10 border-b border-stone-200 bg-stone-50/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between px-4 sm:px-6">
-        <Link href="/" className="font-display text-xl font-semibold tracking-tight text-stone-900">
+        <Link
+          href={storePath("/")}
+          className="font-display text-xl font-semibold tracking-tight text-stone-900"
+        >
           {store?.name ?? (
             <span className="inline-block h-5 w-32 animate-pulse rounded bg-stone-200" />
           )}
         </Link>
         <nav aria-label="Main" className="flex items-center gap-5 text-sm text-stone-600">
-          <Link href="/" className="hover:text-stone-900">
+          <Link href={storePath("/")} className="hover:text-stone-900">
             Shop
           </Link>
           <span

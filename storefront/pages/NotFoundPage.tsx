@@ -1,4 +1,5 @@
 import { Link, useDocumentMeta } from "../../lib/router";
+import { storePath } from "../data";
 
 export function NotFoundPage({ what = "page" }: { what?: "page" | "product" | "store" }) {
   useDocumentMeta("Not found", `This ${what} does not exist.`);
@@ -19,7 +20,7 @@ export function NotFoundPage({ what = "page" }: { what?: "page" | "product" | "s
       </p>
       {what !== "store" && (
         <Link
-          href="/"
+          href={storePath("/")}
           className="mt-8 inline-block rounded-full bg-stone-900 px-6 py-3 text-sm font-semibold text-white hover:bg-stone-700"
         >
           Back to the shop

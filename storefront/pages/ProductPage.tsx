@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useDocumentMeta } from "../../lib/router";
 import { Price } from "../components/Price";
 import { ProductImage } from "../components/ProductImage";
-import { metaDescription, type PublicProduct, storeSlug, storefrontApi } from "../data";
+import { metaDescription, type PublicProduct, storePath, storeSlug, storefrontApi } from "../data";
 import { useStore } from "../useStore";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -32,7 +32,7 @@ function ProductDetail({ product, currency }: { product: PublicProduct; currency
   return (
     <article className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12" data-testid="product-page">
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-stone-500">
-        <Link href="/" className="hover:text-stone-800">
+        <Link href={storePath("/")} className="hover:text-stone-800">
           Shop
         </Link>
         <span aria-hidden> / </span>

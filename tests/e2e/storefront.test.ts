@@ -1,6 +1,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, parseMoney, type RunningProduct, startProduct } from "./harness";
+import { ConvexHttpClient } from "convex/browser";
+import { api } from "../../convex/_generated/api";
+import {
+  launchBrowser,
+  offlineToken,
+  parseMoney,
+  type RunningProduct,
+  startProduct,
+} from "./harness";
 
 let product: RunningProduct;
 let browser: Browser;
@@ -71,6 +79,42 @@ describe("storefront", () => {
 
     const missing = await fetch(new URL("/p/no-such-product-anywhere", product.origin));
     expect(missing.status).toBe(404);
+  });
+
+  it("serves every store's storefront at /s/<slug>/, with its own products and titles", async () => {
+    // A second store, made through the API by the demo owner: its storefront is empty.
+    const client = new ConvexHttpClient(product.backendUrl);
+    client.setAuth(await offlineToken(product.origin));
+    await client.mutation(api.users.ensure, {});
+    await client.mutation(api.stores.create, {
+      name: "Second Shop",
+      currency: "EUR",
+      timezone: "Europe/Berlin",
+    });
+
+    const second = await fetch(new URL("/s/second-shop/", product.origin));
+    expect(second.status).toBe(200);
+    expect(await second.text()).toContain("<title>Second Shop</title>");
+    const unknown = await fetch(new URL("/s/no-such-store/", product.origin));
+    expect(unknown.status).toBe(404);
+
+    // The demo store under its slug: links stay inside /s/demo/.
+    const page = await browser.newPage();
+    await page.goto(new URL("/s/demo/", product.origin).toString());
+    const card = page.getByTestId("product-card").first();
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.locator("a").getAttribute("href")).toMatch(/^\/s\/demo\/p\//);
+    await card.locator("a").click();
+    await page.getByTestId("product-page").waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/s\/demo\/p\//);
+    const html = await (await fetch(page.url())).text();
+    expect(html).toContain('"@type":"Product"');
+    await page.goto(new URL("/s/second-shop/", product.origin).toString());
+    await expect
+      .poll(async () => (await page.locator("h1").first().textContent())?.trim())
+      .toBe("Second Shop");
+    expect(await page.getByTestId("product-card").count()).toBe(0);
+    await page.close();
   });
 });
 
