@@ -14,6 +14,10 @@ export default defineConfig({
           name: "convex",
           include: ["tests/convex/**/*.test.ts"],
           environment: "edge-runtime",
+          // Seeding a store and hashing passwords (scrypt, deliberately slow) take seconds on a
+          // busy 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           server: { deps: { inline: ["convex-test"] } },
         },
       },

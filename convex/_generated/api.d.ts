@@ -38,6 +38,7 @@ import type * as model_passwords from "../model/passwords.js";
 import type * as model_permissions from "../model/permissions.js";
 import type * as model_presence from "../model/presence.js";
 import type * as model_products from "../model/products.js";
+import type * as model_storePurge from "../model/storePurge.js";
 import type * as model_storeStats from "../model/storeStats.js";
 import type * as model_storefront from "../model/storefront.js";
 import type * as model_stores from "../model/stores.js";
@@ -116,6 +117,7 @@ declare const fullApi: ApiFromModules<{
   "model/permissions": typeof model_permissions;
   "model/presence": typeof model_presence;
   "model/products": typeof model_products;
+  "model/storePurge": typeof model_storePurge;
   "model/storeStats": typeof model_storeStats;
   "model/storefront": typeof model_storefront;
   "model/stores": typeof model_stores;

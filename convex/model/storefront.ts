@@ -5,10 +5,12 @@ import type { QueryCtx } from "../_generated/server";
 import { storeFields } from "../tables/stores";
 
 export async function getStoreBySlug(ctx: QueryCtx, slug: string): Promise<Doc<"stores"> | null> {
-  return await ctx.db
+  const store = await ctx.db
     .query("stores")
     .withIndex("by_slug", (q) => q.eq("slug", slug))
     .unique();
+  // A store being deleted is gone for shoppers at once, before its rows are.
+  return store?.deletingSince === undefined ? store : null;
 }
 
 // Everything but `settings`, which holds the team's operational knobs.

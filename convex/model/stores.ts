@@ -8,21 +8,30 @@ import { openOrderBook } from "./orders";
 
 export type NewStore = { name: string; currency: string; timezone: string };
 
+export function parseStoreName(text: string): string {
+  const name = text.trim();
+  if (name.length < 2 || name.length > 80) throw invalid("A store name needs 2 to 80 characters.");
+  return name;
+}
+
+export function parseTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw invalid(`“${zone.slice(0, 40)}” is not a time zone such as Europe/Paris.`);
+  }
+  return zone;
+}
+
 /** Trimmed name, upper-case ISO 4217 currency and a real IANA zone, or a clear refusal. */
 export function parseNewStore(input: NewStore): NewStore {
-  const name = input.name.trim();
-  if (name.length < 2 || name.length > 80) throw invalid("A store name needs 2 to 80 characters.");
+  const name = parseStoreName(input.name);
   const currency = input.currency.trim().toUpperCase();
   const known = Intl.supportedValuesOf?.("currency");
   if (!/^[A-Z]{3}$/.test(currency) || (known && !known.includes(currency))) {
     throw invalid(`“${input.currency.slice(0, 12)}” is not a currency code such as USD or EUR.`);
   }
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: input.timezone });
-  } catch {
-    throw invalid(`“${input.timezone.slice(0, 40)}” is not a time zone such as Europe/Paris.`);
-  }
-  return { name, currency, timezone: input.timezone };
+  return { name, currency, timezone: parseTimeZone(input.timezone) };
 }
 
 /** The storefront address for a name: its slug, or slug-2, slug-3… when taken. */

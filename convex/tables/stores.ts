@@ -6,6 +6,8 @@ import { actorKind, auditChange, inviteStatus, role } from "../model/validators"
 
 export const storeFields = {
   name: v.string(),
+  // Set when the owner deletes the store: it is hidden at once, its rows go in batches.
+  deletingSince: v.optional(v.number()),
   slug: v.string(),
   tagline: v.optional(v.string()),
   // ISO 4217; all money in the store is integer minor units of this currency.

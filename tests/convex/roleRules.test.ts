@@ -42,6 +42,8 @@ const RULES: Record<string, Rule> = {
   "storefront:products": "public",
   "storefront:store": "public",
   "stores:create": "authed",
+  "stores:remove": "store.delete",
+  "stores:update": "settings.edit",
   "team:changeRole": "team.manage",
   "team:invite": "team.manage",
   "team:leave": "member",
