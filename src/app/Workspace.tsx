@@ -1,9 +1,13 @@
 import { useMutation, useQuery } from "convex/react";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { navigate, usePathname } from "../../lib/router";
+import { Button } from "../components/Button";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { FullPageMessage } from "../components/FullPageMessage";
 import { api } from "../../lib/api";
 import { useSession } from "./auth/session";
+import { InvitePage, inviteToken } from "../features/invite/InvitePage";
+import { CreateStoreForm } from "./CreateStoreForm";
 import { CurrentStoreContext, type CurrentStore, type StoreMembership } from "./currentStore";
 import { Shell } from "./Shell";
 
@@ -56,8 +60,19 @@ function EnsureUser({ children }: { children: ReactNode }) {
 
 function StoreGate({ children }: { children: ReactNode }) {
   const me = useQuery(api.users.me, {});
-  const { signOut } = useSession();
+  const { signOut, email } = useSession();
+  const pathname = usePathname();
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORE_KEY));
+  // The store last shown: when `users:me` stops listing it, this tab was removed from it.
+  const [shown, setShown] = useState<{ storeId: string; name: string } | null>(null);
+  // A store just joined or created: opened as soon as `users:me` lists it.
+  const [opening, setOpening] = useState<string | null>(null);
+  const leaving = useRef<string | null>(null);
+
+  const choose = useCallback((storeId: string) => {
+    localStorage.setItem(STORE_KEY, storeId);
+    setChosen(storeId);
+  }, []);
 
   const value = useMemo<CurrentStore | null>(() => {
     if (!me) return null;
@@ -70,31 +85,86 @@ function StoreGate({ children }: { children: ReactNode }) {
       user: { name: me.user.name, email: me.user.email },
       currency: store.currency,
       can: (permission) => store.permissions.includes(permission),
-      switchStore(storeId: string) {
-        localStorage.setItem(STORE_KEY, storeId);
-        setChosen(storeId);
+      switchStore: choose,
+      openWhenListed: setOpening,
+      leaving(storeId: string) {
+        leaving.current = storeId;
       },
     };
-  }, [me, chosen]);
+  }, [me, chosen, choose]);
+
+  const listed = (storeId: string) => me?.stores.some((s) => s.storeId === storeId) ?? false;
+  const removedFrom = shown !== null && me && !listed(shown.storeId) ? shown : null;
+  const current = value?.store;
+  useEffect(() => {
+    // Not while "You were removed" is up: the next store must not replace the notice unseen.
+    const acknowledged = !removedFrom || leaving.current === removedFrom.storeId;
+    if (current && (acknowledged || removedFrom.storeId === current.storeId)) {
+      setShown({ storeId: current.storeId, name: current.name });
+    }
+  }, [current, removedFrom]);
+  useEffect(() => {
+    if (opening && me?.stores.some((s) => s.storeId === opening)) {
+      choose(opening);
+      setOpening(null);
+      setShown(null);
+      navigate("/dashboard");
+    }
+  }, [opening, me, choose]);
 
   // null: the user row is not visible yet right after `users:ensure`; it arrives in a moment.
   if (me === undefined || me === null) {
     return <FullPageMessage title="Loading your stores…" busy />;
   }
+  const token = inviteToken(pathname);
+  if (token) {
+    return <InvitePage token={token} email={me.user.email ?? email} onJoined={setOpening} />;
+  }
+  if (opening) return <FullPageMessage title="Opening the store…" busy />;
+  if (removedFrom && leaving.current !== removedFrom.storeId) {
+    const next = me.stores[0];
+    return (
+      <FullPageMessage title={`You were removed from ${removedFrom.name}`}>
+        <p data-testid="removed-notice">
+          An owner or admin of {removedFrom.name} took away your access, so its pages are closed
+          here. Ask them to invite you again if this was a mistake.
+        </p>
+        <div className="mt-4 flex justify-center gap-3">
+          {next ? (
+            <Button
+              variant="primary"
+              onClick={() => {
+                choose(next.storeId);
+                setShown(null);
+              }}
+            >
+              Open {next.name}
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={() => setShown(null)}>
+              Continue
+            </Button>
+          )}
+          <Button onClick={signOut}>Sign out</Button>
+        </div>
+      </FullPageMessage>
+    );
+  }
   if (!value) {
     return (
       <FullPageMessage title="You are not a member of any store yet">
         <p>
-          Ask a store owner to invite {me.user.email ?? "your email"}, then sign in again. The demo
-          store belongs to <code>owner@demo.store</code>.
+          Create your own store below, or ask a store owner to invite{" "}
+          {me.user.email ?? "your email"} and open the link they send. The demo store belongs to{" "}
+          <code>owner@demo.store</code>.
         </p>
-        <button
-          type="button"
-          onClick={signOut}
-          className="mt-4 rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-50"
-        >
+        <div className="mt-6 rounded-xl border border-gray-200 bg-white p-5 text-left shadow-sm">
+          <h2 className="mb-3 font-semibold text-gray-900">Create a store</h2>
+          <CreateStoreForm onCreated={setOpening} />
+        </div>
+        <Button className="mt-4" onClick={signOut}>
           Sign out
-        </button>
+        </Button>
       </FullPageMessage>
     );
   }

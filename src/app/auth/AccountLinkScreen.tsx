@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { navigate } from "../../../lib/router";
 import { Button } from "../../components/Button";
 import { Field, Input } from "../../components/Field";
-import { offlineAccounts, SignInError } from "./offlineToken";
+import { loadSession, offlineAccounts, SignInError, saveSession } from "./offlineToken";
 import { AuthFrame } from "./SignInScreen";
 
 const message = (err: unknown) =>
@@ -16,7 +16,15 @@ export function VerifyEmailScreen({ token }: { token: string }) {
     if (started.current) return; // StrictMode runs effects twice; the link works once
     started.current = true;
     offlineAccounts.verifyEmail(token).then(
-      () => setState({ done: true }),
+      async () => {
+        // A session open in this tab still carries "unverified" in its token: renew it, so an
+        // invite opened next is accepted without signing in again.
+        const open = loadSession();
+        if (open) {
+          await offlineAccounts.refresh(open.refreshToken).then(saveSession, () => {});
+        }
+        setState({ done: true });
+      },
       (err: unknown) => setState({ error: message(err) }),
     );
   }, [token]);
@@ -26,8 +34,13 @@ export function VerifyEmailScreen({ token }: { token: string }) {
         {state.error ??
           (state.done ? "Your email is confirmed. Invites to it now work." : "Confirming…")}
       </p>
-      <Button variant="primary" className="mt-6 w-full" onClick={() => navigate("/dashboard")}>
-        Continue to sign in
+      {/* A full load, so the workspace starts with the renewed session's token. */}
+      <Button
+        variant="primary"
+        className="mt-6 w-full"
+        onClick={() => window.location.assign("/dashboard")}
+      >
+        Continue
       </Button>
     </AuthFrame>
   );
