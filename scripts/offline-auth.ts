@@ -94,8 +94,10 @@ export async function createOfflineAuth(options: {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({
       email: claims.email,
-      // Invites are claimed only by verified addresses (convex/model/users.ts).
-      email_verified: claims.emailVerified,
+      // Invites are claimed only by verified addresses (convex/model/users.ts). Convex keeps a
+      // custom JWT's claims under their own names, so this is `emailVerified`, not the OIDC
+      // `email_verified` (which only OIDC providers map onto UserIdentity.emailVerified).
+      emailVerified: claims.emailVerified,
       name: claims.name?.trim() || claims.email.split("@")[0],
     })
       .setProtectedHeader({ alg: "RS256", kid: publicJwk.kid, typ: "JWT" })
