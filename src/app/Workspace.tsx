@@ -13,8 +13,27 @@ import { Shell } from "./Shell";
 
 const STORE_KEY = "commandCenter.storeId";
 
-/** Signed in: make sure the user exists (claims invites), pick a store, show the shell. */
+/**
+ * Signed in: make sure the user exists (claims invites), pick a store, show the shell. An
+ * invite link is answered first, before `users:ensure` (which would claim the invite unseen)
+ * and before the store picker (its reader may belong to no store yet).
+ */
 export function Workspace() {
+  const token = inviteToken(usePathname());
+  const { email } = useSession();
+  if (token) {
+    return (
+      <InvitePage
+        token={token}
+        email={email}
+        onJoined={(storeId) => {
+          // The store picker mounts next and opens the store it finds here.
+          localStorage.setItem(STORE_KEY, storeId);
+          navigate("/dashboard");
+        }}
+      />
+    );
+  }
   return (
     <EnsureUser>
       <StoreGate>
@@ -60,12 +79,11 @@ function EnsureUser({ children }: { children: ReactNode }) {
 
 function StoreGate({ children }: { children: ReactNode }) {
   const me = useQuery(api.users.me, {});
-  const { signOut, email } = useSession();
-  const pathname = usePathname();
+  const { signOut } = useSession();
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORE_KEY));
   // The store last shown: when `users:me` stops listing it, this tab was removed from it.
   const [shown, setShown] = useState<{ storeId: string; name: string } | null>(null);
-  // A store just joined or created: opened as soon as `users:me` lists it.
+  // A store just created (here or from the switcher): opened once `users:me` lists it.
   const [opening, setOpening] = useState<string | null>(null);
   const leaving = useRef<string | null>(null);
 
@@ -115,10 +133,6 @@ function StoreGate({ children }: { children: ReactNode }) {
   // null: the user row is not visible yet right after `users:ensure`; it arrives in a moment.
   if (me === undefined || me === null) {
     return <FullPageMessage title="Loading your stores…" busy />;
-  }
-  const token = inviteToken(pathname);
-  if (token) {
-    return <InvitePage token={token} email={me.user.email ?? email} onJoined={setOpening} />;
   }
   if (opening) return <FullPageMessage title="Opening the store…" busy />;
   if (removedFrom && leaving.current !== removedFrom.storeId) {

@@ -2,14 +2,20 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { navigate } from "../../../lib/router";
 import { Button } from "../../components/Button";
 import { Field, Input } from "../../components/Field";
-import { loadSession, offlineAccounts, SignInError, saveSession } from "./offlineToken";
+import { offlineAccounts, SignInError } from "./offlineToken";
 import { AuthFrame } from "./SignInScreen";
 
 const message = (err: unknown) =>
   err instanceof SignInError ? err.message : "That did not work. Ask for a new link.";
 
 /** /dashboard/verify?token=…: confirms the address once, then offers to sign in. */
-export function VerifyEmailScreen({ token }: { token: string }) {
+export function VerifyEmailScreen({
+  token,
+  onVerified,
+}: {
+  token: string;
+  onVerified?: () => Promise<unknown>;
+}) {
   const [state, setState] = useState<{ done?: boolean; error?: string }>({});
   const started = useRef(false);
   useEffect(() => {
@@ -19,15 +25,12 @@ export function VerifyEmailScreen({ token }: { token: string }) {
       async () => {
         // A session open in this tab still carries "unverified" in its token: renew it, so an
         // invite opened next is accepted without signing in again.
-        const open = loadSession();
-        if (open) {
-          await offlineAccounts.refresh(open.refreshToken).then(saveSession, () => {});
-        }
+        await onVerified?.();
         setState({ done: true });
       },
       (err: unknown) => setState({ error: message(err) }),
     );
-  }, [token]);
+  }, [token, onVerified]);
   return (
     <AuthFrame title="Confirm your email">
       <p role={state.error ? "alert" : "status"} className="mt-3 text-sm text-gray-700">

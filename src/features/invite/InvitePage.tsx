@@ -20,7 +20,7 @@ export function inviteToken(pathname: string): string | null {
 /**
  * /dashboard/invite/:token — what the link invites to and a "Join" button. Shown before the
  * store picker, so someone who belongs to no store yet can still join one. `onJoined` gets the
- * store's id; the workspace opens it once `users:me` lists it.
+ * store's id, for the workspace to open.
  */
 export function InvitePage({
   token,

@@ -64,7 +64,7 @@ export function MemberRow({
           )}
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 empty:hidden">
         {manages && roles.length > 1 && (
           <select
             aria-label={`Role of ${who}`}
