@@ -89,6 +89,9 @@ export function InvitePage({
         <p className="mt-3 text-sm text-gray-700" role="alert" data-testid="invite-problem">
           {invite.problem}
         </p>
+        <p className="mt-2 text-sm text-gray-500">
+          If you already joined with it, the store is in your workspace.
+        </p>
         {goOn}
       </AuthFrame>
     );
@@ -119,7 +122,16 @@ export function InvitePage({
       )}
       {joinError !== null && (
         <div className="mt-4">
-          <ErrorPanel error={joinError} />
+          <ErrorPanel
+            error={joinError}
+            next={
+              needsVerify
+                ? `Open the confirmation link emailed to ${invite.email}, then sign out, sign in again and open this invite link.`
+                : otherAddress
+                  ? `Sign out, then sign in as ${invite.email}.`
+                  : "Ask whoever invited you for a new link."
+            }
+          />
         </div>
       )}
       <Button variant="primary" className="mt-6 w-full" onClick={join} disabled={busy}>
