@@ -1,7 +1,8 @@
 // A team as two people meet it, in two browsers: the owner invites a teammate from Settings;
 // the teammate signs up, confirms the email from the server's log (the offline inbox), opens
 // the invite and joins; each sees the other online; the owner's edit reaches the teammate's
-// open page within a second; the owner removes the teammate and the teammate's tab says so.
+// open page within a second; the owner removes the teammate and the teammate's tab says so;
+// left with no store, the teammate creates one.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type RunningProduct, signInOffline, startProduct } from "./harness";
@@ -50,7 +51,7 @@ async function notReloaded(page: Page): Promise<boolean> {
 }
 
 describe("team", () => {
-  it("invites, joins, sees each other, follows edits live, and is told of a removal", async () => {
+  it("invites, joins, sees each other, follows edits live, is told of a removal, and starts a store", async () => {
     const [ownerCtx, mateCtx] = await Promise.all([browser.newContext(), browser.newContext()]);
     const owner = await ownerCtx.newPage();
     const mate = await mateCtx.newPage();
@@ -186,6 +187,21 @@ describe("team", () => {
       .waitFor({ timeout: 10_000 });
     expect(await notReloaded(mate)).toBe(true);
     await row.waitFor({ state: "detached" });
+
+    // 7. With no store left, the teammate creates one and lands in it as its owner.
+    await mate.getByRole("button", { name: "Continue" }).click();
+    const create = mate.getByTestId("create-store");
+    await create.getByLabel("Store name").fill("Tess Teas");
+    await create.getByLabel("Currency").selectOption("EUR");
+    expect(await create.getByLabel("Time zone").inputValue()).toBeTruthy();
+    await create.getByRole("button", { name: "Create store" }).click();
+    await mate.getByTestId("store-name").waitFor({ timeout: 30_000 });
+    expect(
+      await mate
+        .getByTestId("store-name")
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
+    ).toBe("Tess Teas");
+    expect(await mate.getByText("Owner · /tess-teas").count()).toBe(1);
 
     await Promise.all([ownerCtx.close(), mateCtx.close()]);
   });
