@@ -1,18 +1,21 @@
+import { useState } from "react";
+import { Dialog } from "../components/Dialog";
 import { Icon } from "../components/Icon";
+import { initials } from "../lib/initials";
 import { SearchButton } from "../features/search/SearchButton";
 import { useSession } from "./auth/session";
+import { CreateStoreForm } from "./CreateStoreForm";
 import { useCurrentStore } from "./currentStore";
+import { PresenceAvatars } from "./presence/PresenceAvatars";
+
+// The switcher's last entry opens the "New store" dialog instead of switching.
+const NEW_STORE = "__new__";
 
 export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () => void }) {
-  const { store, stores, user, switchStore } = useCurrentStore();
+  const { store, stores, user, switchStore, openWhenListed } = useCurrentStore();
   const session = useSession();
   const display = user.name || user.email || session.email || "Signed in";
-  const initials = display
-    .split(/[\s@.]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
-    .join("");
+  const [creating, setCreating] = useState(false);
 
   return (
     <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-gray-200 bg-white/90 px-4 backdrop-blur sm:px-6 lg:px-8">
@@ -25,28 +28,28 @@ export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () 
         <Icon name="menu" />
       </button>
       <div className="min-w-0 flex-1">
-        {stores.length > 1 ? (
-          <select
-            aria-label="Store"
-            value={store.storeId}
-            onChange={(e) => switchStore(e.target.value)}
-            className="max-w-full truncate rounded-md border-gray-300 bg-transparent py-1 text-sm font-semibold text-gray-900"
-          >
-            {stores.map((s) => (
-              <option key={s.storeId} value={s.storeId}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <p className="truncate text-sm font-semibold text-gray-900" data-testid="store-name">
-            {store.name}
-          </p>
-        )}
+        <select
+          aria-label="Store"
+          value={store.storeId}
+          onChange={(e) => {
+            if (e.target.value === NEW_STORE) setCreating(true);
+            else switchStore(e.target.value);
+          }}
+          className="max-w-full truncate rounded-md border-0 bg-transparent py-0.5 pl-0 text-sm font-semibold text-gray-900 focus:ring-2 focus:ring-indigo-200"
+          data-testid="store-name"
+        >
+          {stores.map((s) => (
+            <option key={s.storeId} value={s.storeId}>
+              {s.name}
+            </option>
+          ))}
+          <option value={NEW_STORE}>New store…</option>
+        </select>
         <p className="truncate text-xs text-gray-500">
           <span className="capitalize">{store.role}</span> · /{store.slug}
         </p>
       </div>
+      <PresenceAvatars />
       <SearchButton onClick={onSearch} />
       {session.mode === "offline" && (
         <span
@@ -61,7 +64,7 @@ export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () 
           className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700"
           aria-hidden
         >
-          {initials}
+          {initials(display)}
         </span>
         <div className="hidden min-w-0 md:block">
           <p className="truncate text-sm font-medium text-gray-900" data-testid="user-name">
@@ -81,6 +84,23 @@ export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () 
           <Icon name="logout" />
         </button>
       </div>
+      {creating && (
+        <Dialog
+          title="New store"
+          description="You become its owner. Its name, currency and time zone cannot be changed here yet, so choose them with care."
+          onClose={() => setCreating(false)}
+        >
+          <div className="mt-4">
+            <CreateStoreForm
+              onCreated={(storeId) => {
+                setCreating(false);
+                openWhenListed(storeId);
+              }}
+              onCancel={() => setCreating(false)}
+            />
+          </div>
+        </Dialog>
+      )}
     </header>
   );
 }

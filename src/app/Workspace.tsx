@@ -1,16 +1,35 @@
-import { useMutation, useQuery } from "convex/react";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useMutation } from "convex/react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { navigate, usePathname } from "../../lib/router";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { FullPageMessage } from "../components/FullPageMessage";
 import { api } from "../../lib/api";
 import { useSession } from "./auth/session";
-import { CurrentStoreContext, type CurrentStore, type StoreMembership } from "./currentStore";
+import { InvitePage, inviteToken } from "../features/invite/InvitePage";
 import { Shell } from "./Shell";
+import { STORE_KEY, StoreGate } from "./StoreGate";
 
-const STORE_KEY = "commandCenter.storeId";
-
-/** Signed in: make sure the user exists (claims invites), pick a store, show the shell. */
+/**
+ * Signed in: make sure the user exists (claims invites), pick a store, show the shell. An
+ * invite link is answered first, before `users:ensure` (which would claim the invite unseen)
+ * and before the store picker (its reader may belong to no store yet).
+ */
 export function Workspace() {
+  const token = inviteToken(usePathname());
+  const { email } = useSession();
+  if (token) {
+    return (
+      <InvitePage
+        token={token}
+        email={email}
+        onJoined={(storeId) => {
+          // The store picker mounts next and opens the store it finds here.
+          localStorage.setItem(STORE_KEY, storeId);
+          navigate("/dashboard");
+        }}
+      />
+    );
+  }
   return (
     <EnsureUser>
       <StoreGate>
@@ -52,51 +71,4 @@ function EnsureUser({ children }: { children: ReactNode }) {
   }
   if (!state.done) return <FullPageMessage title="Opening your workspace…" busy />;
   return <>{children}</>;
-}
-
-function StoreGate({ children }: { children: ReactNode }) {
-  const me = useQuery(api.users.me, {});
-  const { signOut } = useSession();
-  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORE_KEY));
-
-  const value = useMemo<CurrentStore | null>(() => {
-    if (!me) return null;
-    const stores: StoreMembership[] = me.stores;
-    const store = stores.find((s) => s.storeId === chosen) ?? stores[0];
-    if (!store) return null;
-    return {
-      store,
-      stores,
-      user: { name: me.user.name, email: me.user.email },
-      currency: store.currency,
-      can: (permission) => store.permissions.includes(permission),
-      switchStore(storeId: string) {
-        localStorage.setItem(STORE_KEY, storeId);
-        setChosen(storeId);
-      },
-    };
-  }, [me, chosen]);
-
-  // null: the user row is not visible yet right after `users:ensure`; it arrives in a moment.
-  if (me === undefined || me === null) {
-    return <FullPageMessage title="Loading your stores…" busy />;
-  }
-  if (!value) {
-    return (
-      <FullPageMessage title="You are not a member of any store yet">
-        <p>
-          Ask a store owner to invite {me.user.email ?? "your email"}, then sign in again. The demo
-          store belongs to <code>owner@demo.store</code>.
-        </p>
-        <button
-          type="button"
-          onClick={signOut}
-          className="mt-4 rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-50"
-        >
-          Sign out
-        </button>
-      </FullPageMessage>
-    );
-  }
-  return <CurrentStoreContext.Provider value={value}>{children}</CurrentStoreContext.Provider>;
 }

@@ -21,6 +21,10 @@ export interface CurrentStore {
   /** Whether the caller's role holds a permission (the list the server's door checks). */
   can(permission: Permission): boolean;
   switchStore(storeId: string): void;
+  /** Opens a store just created or joined as soon as `users:me` lists it. */
+  openWhenListed(storeId: string): void;
+  /** Leaving on purpose: do not greet the next screen with "You were removed". */
+  leaving(storeId: string): void;
 }
 
 export const CurrentStoreContext = createContext<CurrentStore | null>(null);

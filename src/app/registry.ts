@@ -1,6 +1,8 @@
+import { activityModule } from "../features/activity/module";
 import { ordersModule } from "../features/orders/module";
 import { overviewModule } from "../features/overview/module";
 import { productsModule } from "../features/products/module";
+import { settingsModule } from "../features/settings/module";
 import type { DashboardModule, ModuleRoute } from "./module";
 
 /**
@@ -8,7 +10,13 @@ import type { DashboardModule, ModuleRoute } from "./module";
  * palette's "Go to" commands and the page titles all read this list: a module is built in
  * src/features/<domain>/ and registered here once; one not built yet is not listed.
  */
-export const MODULES: readonly DashboardModule[] = [overviewModule, productsModule, ordersModule];
+export const MODULES: readonly DashboardModule[] = [
+  overviewModule,
+  productsModule,
+  ordersModule,
+  activityModule,
+  settingsModule,
+];
 
 export interface RouteMatch {
   module: DashboardModule;

@@ -3,8 +3,18 @@ import { Button } from "./Button";
 import { Icon } from "./Icon";
 
 /** An error a person can act on: what happened, why, and what to do next. */
-export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorPanel({
+  error,
+  onRetry,
+  next,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** A better next step than the kind's general one, where the page knows the situation. */
+  next?: string;
+}) {
   const e = explainError(error);
+  if (next) e.next = next;
   return (
     <div role="alert" className="rounded-xl border border-rose-200 bg-rose-50 p-5 text-sm">
       <div className="flex items-start gap-3">

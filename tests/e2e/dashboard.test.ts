@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
+import { MODULES } from "../../src/app/registry";
 import {
   launchBrowser,
   offlineToken,
@@ -149,11 +150,11 @@ describe("team workspace", () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signInOffline(page, `${product.dashboardUrl}/discover`);
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
-    expect(await page.locator('nav[aria-label="Modules"] ul a').allTextContents()).toEqual([
-      "Overview",
-      "Products",
-      "Orders",
-    ]);
+    // Exactly the registry, in its order (each branch that adds a module registers it there).
+    expect(await page.locator('nav[aria-label="Modules"] ul a').allTextContents()).toEqual(
+      MODULES.map((m) => m.label),
+    );
+    expect(MODULES.map((m) => m.label).slice(0, 3)).toEqual(["Overview", "Products", "Orders"]);
     expect(await page.getByText("Soon").count()).toBe(0);
     await expect.poll(() => page.title()).toMatch(/^Not found · .+ · Command Center$/);
     await page.getByRole("link", { name: "Back to the overview" }).click();

@@ -9,25 +9,41 @@ const message = (err: unknown) =>
   err instanceof SignInError ? err.message : "That did not work. Ask for a new link.";
 
 /** /dashboard/verify?token=…: confirms the address once, then offers to sign in. */
-export function VerifyEmailScreen({ token }: { token: string }) {
+export function VerifyEmailScreen({
+  token,
+  onVerified,
+}: {
+  token: string;
+  onVerified?: () => Promise<unknown>;
+}) {
   const [state, setState] = useState<{ done?: boolean; error?: string }>({});
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return; // StrictMode runs effects twice; the link works once
     started.current = true;
     offlineAccounts.verifyEmail(token).then(
-      () => setState({ done: true }),
+      async () => {
+        // A session open in this tab still carries "unverified" in its token: renew it, so an
+        // invite opened next is accepted without signing in again.
+        await onVerified?.();
+        setState({ done: true });
+      },
       (err: unknown) => setState({ error: message(err) }),
     );
-  }, [token]);
+  }, [token, onVerified]);
   return (
     <AuthFrame title="Confirm your email">
       <p role={state.error ? "alert" : "status"} className="mt-3 text-sm text-gray-700">
         {state.error ??
           (state.done ? "Your email is confirmed. Invites to it now work." : "Confirming…")}
       </p>
-      <Button variant="primary" className="mt-6 w-full" onClick={() => navigate("/dashboard")}>
-        Continue to sign in
+      {/* A full load, so the workspace starts with the renewed session's token. */}
+      <Button
+        variant="primary"
+        className="mt-6 w-full"
+        onClick={() => window.location.assign("/dashboard")}
+      >
+        Continue
       </Button>
     </AuthFrame>
   );

@@ -63,6 +63,32 @@ export function OfflineAuthRoot({
     setSession(null);
   }, []);
 
+  // One refresh at a time: the secret rotates, so a second refresh racing the first with the
+  // same secret would fail and end the session (Convex's token refresh vs. the verify link's).
+  const refreshing = useRef<Promise<OfflineSession | null> | null>(null);
+  const renew = useCallback((): Promise<OfflineSession | null> => {
+    const current = latest.current;
+    if (!current) return Promise.resolve(null);
+    refreshing.current ??= offlineAccounts
+      .refresh(current.refreshToken)
+      .then(
+        (fresh) => {
+          saveSession(fresh);
+          latest.current = fresh;
+          return fresh;
+        },
+        () => {
+          // The session ended (expired, revoked by a password reset): sign in again.
+          saveSession(null);
+          return null;
+        },
+      )
+      .finally(() => {
+        refreshing.current = null;
+      });
+    return refreshing.current;
+  }, []);
+
   const email = session?.email ?? null;
   const fetchAccessToken = useCallback(
     async ({ forceRefreshToken }: { forceRefreshToken: boolean }) => {
@@ -71,18 +97,10 @@ export function OfflineAuthRoot({
       if (!forceRefreshToken && current.expiresAt - Date.now() > REFRESH_MARGIN_MS) {
         return current.token;
       }
-      try {
-        const fresh = await offlineAccounts.refresh(current.refreshToken);
-        saveSession(fresh);
-        latest.current = fresh;
-        return fresh.token;
-      } catch {
-        // The session ended (expired, revoked by a password reset): sign in again.
-        saveSession(null);
-        return null;
-      }
+      const fresh = await renew();
+      return fresh && fresh.email === email ? fresh.token : null;
     },
-    [email],
+    [email, renew],
   );
   const useAuthForConvex = useCallback(
     () => ({ isLoading: resetting, isAuthenticated: email !== null, fetchAccessToken }),
@@ -97,8 +115,10 @@ export function OfflineAuthRoot({
   const pathname = usePathname();
   const linkToken = useSearchParam("token");
   let body: ReactNode;
-  if (pathname === "/dashboard/verify" && linkToken) body = <VerifyEmailScreen token={linkToken} />;
-  else if (pathname === "/dashboard/reset" && linkToken) {
+  if (pathname === "/dashboard/verify" && linkToken) {
+    // Signed in here: the session's token still says "unverified" until it is renewed.
+    body = <VerifyEmailScreen token={linkToken} onVerified={email === null ? undefined : renew} />;
+  } else if (pathname === "/dashboard/reset" && linkToken) {
     body = <ResetPasswordScreen token={linkToken} />;
   } else if (email === null) {
     body = (

@@ -3,6 +3,7 @@ import type { api } from "../../../lib/api";
 import { formatMoney } from "../../../lib/money";
 import { Link } from "../../../lib/router";
 import { modulePath, type PageProps } from "../../app/module";
+import { RecordPresenceNote } from "../../app/presence/RecordPresenceNote";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { isRejectedArgument } from "../../lib/errors";
 import { Panel } from "../../components/Panel";
@@ -42,6 +43,7 @@ export default function OrderPage({ params }: PageProps) {
   return (
     <div className="space-y-4" data-testid="order-page">
       {back}
+      <RecordPresenceNote recordId={order.data.order._id} noun="order" />
       <OrderBody detail={order.data} />
     </div>
   );

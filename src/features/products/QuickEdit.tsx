@@ -3,6 +3,8 @@ import { type ProductStatus, PRODUCT_STATUSES } from "../../../convex/model/vali
 import type { Doc } from "../../../lib/api";
 import { centsToInput, parseMoneyInput } from "../../../lib/money";
 import { useCurrentStore } from "../../app/currentStore";
+import { useMarkEditing } from "../../app/presence/usePresence";
+import { RecordPresenceNote } from "../../app/presence/RecordPresenceNote";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorPanel } from "../../components/ErrorPanel";
@@ -27,6 +29,7 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
   const [inputProblem, setInputProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
   const singleVariant = product.variants.length <= 1;
+  useMarkEditing();
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -63,6 +66,9 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
   return (
     <Dialog title="Quick edit" description={`/p/${product.slug}`} onClose={onClose}>
       <form onSubmit={save} data-testid="quick-edit">
+        <div className="mt-4">
+          <RecordPresenceNote recordId={product._id} noun="product" />
+        </div>
         <Field label="Title" className="mt-5">
           <Input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </Field>
