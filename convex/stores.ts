@@ -4,7 +4,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { authedMutation, storeMutation } from "./functions";
+import { authedMutation, storeMutation, storeQuery } from "./functions";
 import { recordAudit, userActor } from "./model/audit";
 import { invalid } from "./model/errors";
 import { purgeBatch } from "./model/storePurge";
@@ -27,6 +27,27 @@ export const create = authedMutation({
     );
     return { storeId };
   },
+});
+
+/** The store's profile as Settings shows it. */
+export const profile = storeQuery({
+  args: {},
+  returns: v.object({
+    name: v.string(),
+    slug: v.string(),
+    currency: v.string(),
+    tagline: v.optional(v.string()),
+    timezone: v.string(),
+    contactEmail: v.string(),
+  }),
+  handler: async (ctx) => ({
+    name: ctx.store.name,
+    slug: ctx.store.slug,
+    currency: ctx.store.currency,
+    tagline: ctx.store.tagline,
+    timezone: ctx.store.settings.timezone,
+    contactEmail: ctx.store.contact.email,
+  }),
 });
 
 /** The store's profile as the team edits it in Settings; each change is audited. */

@@ -30,7 +30,8 @@ function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-function zones(): string[] {
+/** Every IANA zone the browser knows, the browser's own first when missing from the list. */
+export function timeZones(): string[] {
   const all = Intl.supportedValuesOf?.("timeZone") ?? [];
   const here = browserZone();
   return all.includes(here) ? all : [here, ...all];
@@ -48,7 +49,7 @@ export function CreateStoreForm({
   onCancel?: () => void;
 }) {
   const create = useMutation(api.stores.create);
-  const zoneList = useMemo(zones, []);
+  const zoneList = useMemo(timeZones, []);
   const [name, setName] = useState("");
   const [currency, setCurrency] = useState("USD");
   const [timezone, setTimezone] = useState(browserZone);

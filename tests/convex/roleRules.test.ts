@@ -42,6 +42,7 @@ const RULES: Record<string, Rule> = {
   "storefront:products": "public",
   "storefront:store": "public",
   "stores:create": "authed",
+  "stores:profile": "member",
   "stores:remove": "store.delete",
   "stores:update": "settings.edit",
   "team:changeRole": "team.manage",

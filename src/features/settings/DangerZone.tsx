@@ -1,11 +1,19 @@
+import { useState } from "react";
 import { useCurrentStore } from "../../app/currentStore";
+import { Button } from "../../components/Button";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Field, Input } from "../../components/Field";
+import { useDeleteStore } from "./useStoreProfile";
 
 /**
  * What only the owner can do to the store as a whole. Transfer happens on a member's row
- * ("Make owner"); deleting a store has no server function yet, so it is described, not faked.
+ * ("Make owner"); deleting asks for the store's name typed back, as the server does.
  */
 export function DangerZone() {
-  const { store } = useCurrentStore();
+  const { store, leaving } = useCurrentStore();
+  const remove = useDeleteStore();
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState("");
   const owner = store.role === "owner";
   return (
     <section
@@ -27,12 +35,47 @@ export function DangerZone() {
         <div>
           <dt className="font-medium text-gray-900">Delete this store</dt>
           <dd className="mt-1 text-gray-600">
-            {owner
-              ? "Not available yet."
-              : "Not available yet; when it is, only the owner will be able to."}
+            {owner ? (
+              <>
+                The store, its storefront, orders, products and history are deleted for everyone.
+                This cannot be undone.
+                <div className="mt-3">
+                  <Button variant="danger" onClick={() => setConfirming(true)}>
+                    Delete {store.name}…
+                  </Button>
+                </div>
+              </>
+            ) : (
+              "Only the owner can delete the store."
+            )}
           </dd>
         </div>
       </dl>
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete ${store.name}?`}
+          confirmLabel="Delete store"
+          onConfirm={async () => {
+            leaving(store.storeId); // leaving on purpose: no "you were removed" notice
+            await remove({ confirmName: typed }).catch((err: unknown) => {
+              leaving("");
+              throw err;
+            });
+          }}
+          onClose={() => {
+            setConfirming(false);
+            setTyped("");
+          }}
+        >
+          <p>
+            Everyone loses access at once and the storefront goes offline. Type the store's name,{" "}
+            <strong>{store.name}</strong>, to confirm.
+          </p>
+          <Field label="Store name" className="mt-3">
+            <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          </Field>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
