@@ -46,7 +46,7 @@ export function TopBar({ onMenu, onSearch }: { onMenu: () => void; onSearch: () 
           <option value={NEW_STORE}>New store…</option>
         </select>
         <p className="truncate text-xs text-gray-500">
-          <span className="capitalize">{store.role}</span> · /{store.slug}
+          <span className="capitalize">{store.role}</span> · /s/{store.slug}/
         </p>
       </div>
       <PresenceAvatars />
