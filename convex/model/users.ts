@@ -37,7 +37,10 @@ export async function upsertUser(ctx: MutationCtx, identity: UserIdentity): Prom
 
 /**
  * Turns pending, unexpired invites for the user's email into memberships. Only an address the
- * provider verified may claim (`emailVerified === true`): a typed one proves nothing.
+ * provider verified may claim (`emailVerified === true`): a typed one proves nothing. Invites
+ * sent as a link (with a token) are joined through the link only (invites:accept), so the
+ * person sees which store and role they accept; address-only invites (the seeded owner's) are
+ * claimed here.
  */
 export async function claimInvites(
   ctx: MutationCtx,
@@ -53,6 +56,7 @@ export async function claimInvites(
     .take(50);
   const claimed: Id<"stores">[] = [];
   for (const invite of pending) {
+    if (invite.tokenHash !== undefined) continue;
     if (invite.expiresAt !== undefined && invite.expiresAt <= now) continue;
     const member = await getMembership(ctx, invite.storeId, user._id);
     if (member === null) {

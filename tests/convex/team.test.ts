@@ -137,6 +137,8 @@ describe("invites", () => {
     ).toMatch(/Verify your email/);
     expect((await snapshot(t)).members).toEqual(stored.members);
 
+    // Signing in does not join by itself: a link invite is accepted through its link.
+    expect((await t.withIdentity(BEN).mutation(api.users.ensure, {})).claimedStoreIds).toEqual([]);
     await t.withIdentity(BEN).action(api.invites.accept, { token });
     const ben = await t.withIdentity(BEN).query(api.users.me, {});
     expect(ben?.stores).toEqual([expect.objectContaining({ storeId, role: "staff" })]);

@@ -201,7 +201,7 @@ describe("team", () => {
         .getByTestId("store-name")
         .evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
     ).toBe("Tess Teas");
-    expect(await mate.getByText("Owner · /tess-teas").count()).toBe(1);
+    expect(await mate.getByText("Owner · /s/tess-teas/").count()).toBe(1);
 
     await Promise.all([ownerCtx.close(), mateCtx.close()]);
   });
