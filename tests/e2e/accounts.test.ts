@@ -1,22 +1,10 @@
 // Offline accounts as a person meets them: a wrong password is refused with a reason, a new
 // account signs up and lands in an empty workspace, a forgotten password is reset through the
 // link the server "mails" (its log), and a page on another site cannot sign anyone in.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_OWNER, launchBrowser, type RunningProduct, startProduct } from "./harness";
+import { describe, expect, it } from "vitest";
+import { DEMO_OWNER, productForFile } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 /** The newest link of a kind the server printed for an address (the offline inbox). */
 async function mailedLink(kind: "reset" | "verify", email: string): Promise<string> {

@@ -1,30 +1,11 @@
 import { ConvexHttpClient } from "convex/browser";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { MODULES } from "../../src/app/registry";
-import {
-  launchBrowser,
-  offlineToken,
-  parseMoney,
-  type RunningProduct,
-  signInOffline,
-  startProduct,
-} from "./harness";
+import { offlineToken, parseMoney, productForFile, signInOffline } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 describe("team workspace", () => {
   it("signs in offline and shows non-zero revenue and a revenue chart", async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { ensureBuilt } from "../../scripts/build-if-stale";
 import { findChrome } from "./findChrome";
 
@@ -138,6 +139,35 @@ async function killGroup(child: ChildProcess): Promise<void> {
     } catch {}
     await exited;
   }
+}
+
+/**
+ * The product and a browser for one test file: started before its tests, stopped after them.
+ * Returns stand-ins that forward to the real objects once started, so a file writes
+ * `const { product, browser } = productForFile();` and uses them in its tests as they are.
+ */
+export function productForFile(): { product: RunningProduct; browser: Browser } {
+  const live: { product?: RunningProduct; browser?: Browser } = {};
+  beforeAll(async () => {
+    live.product = await startProduct();
+    live.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.product?.stop();
+  });
+  return { product: forward(() => live.product), browser: forward(() => live.browser) };
+}
+
+function forward<T extends object>(get: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = get();
+      if (!target) throw new Error("used before beforeAll started the product");
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,27 +1,10 @@
 import { ConvexHttpClient } from "convex/browser";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import {
-  launchBrowser,
-  offlineToken,
-  type RunningProduct,
-  signInOffline,
-  startProduct,
-} from "./harness";
+import { offlineToken, productForFile, signInOffline } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 const palette = (page: Page) => page.getByRole("dialog", { name: "Command palette" });
 const searchInput = (page: Page) =>

@@ -2,29 +2,11 @@
 // deletes it with the name typed back, lands in their other store (not a "you were removed"
 // notice), and the deleted store's storefront answers 404.
 import { ConvexHttpClient } from "convex/browser";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import {
-  launchBrowser,
-  offlineToken,
-  type RunningProduct,
-  signInOffline,
-  startProduct,
-} from "./harness";
+import { offlineToken, productForFile, signInOffline } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 describe("store settings", () => {
   it("renames a store live, then deletes it with its name typed back", async () => {

@@ -1,27 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../../convex/_generated/api";
-import {
-  launchBrowser,
-  offlineToken,
-  parseMoney,
-  type RunningProduct,
-  startProduct,
-} from "./harness";
+import { offlineToken, parseMoney, productForFile } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 describe("storefront", () => {
   it("lists the seeded products on the home page and opens a product page", async () => {

@@ -3,22 +3,11 @@
 // the invite and joins; each sees the other online; the owner's edit reaches the teammate's
 // open page within a second; the owner removes the teammate and the teammate's tab says so;
 // left with no store, the teammate creates one.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningProduct, signInOffline, startProduct } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { productForFile, signInOffline } from "./harness";
 
-let product: RunningProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const { product, browser } = productForFile();
 
 const TEAMMATE = {
   email: "tess@example.com",
