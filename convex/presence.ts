@@ -19,23 +19,13 @@ export const heartbeat = storeMutation({
       .withIndex("by_store_user", (q) => q.eq("storeId", storeId).eq("userId", ctx.user._id))
       .unique();
     const fields = { path, recordId, editing: editing ?? false, lastSeenAt: now };
-    let beat = 1;
-    if (row === null) {
-      const presenceId = await ctx.db.insert("presence", {
-        storeId,
-        userId: ctx.user._id,
-        ...fields,
-        beat,
-      });
-      await ctx.scheduler.runAfter(PRESENCE_TTL_MS, internal.presence.expire, { presenceId, beat });
-    } else {
-      beat = row.beat + 1;
-      await ctx.db.patch(row._id, { ...fields, beat });
-      await ctx.scheduler.runAfter(PRESENCE_TTL_MS, internal.presence.expire, {
-        presenceId: row._id,
-        beat,
-      });
-    }
+    const beat = (row?.beat ?? 0) + 1;
+    const presenceId =
+      row === null
+        ? await ctx.db.insert("presence", { storeId, userId: ctx.user._id, ...fields, beat })
+        : row._id;
+    if (row !== null) await ctx.db.patch(row._id, { ...fields, beat });
+    await ctx.scheduler.runAfter(PRESENCE_TTL_MS, internal.presence.expire, { presenceId, beat });
     if ((ctx.member.lastSeenAt ?? 0) + LAST_SEEN_RESOLUTION_MS <= now) {
       await ctx.db.patch(ctx.member._id, { lastSeenAt: now });
     }

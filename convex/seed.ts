@@ -45,17 +45,22 @@ const worldArgs = {
 const { storeId: _storeId, ...runFieldsShape } = demoSeedFields;
 const runFields = v.object(runFieldsShape);
 
-async function demoRun(ctx: QueryCtx): Promise<Doc<"demoSeeds"> | "no store" | "no run"> {
+async function runFor(ctx: QueryCtx, storeId: Id<"stores">): Promise<Doc<"demoSeeds"> | null> {
+  return await ctx.db
+    .query("demoSeeds")
+    .withIndex("by_store", (q) => q.eq("storeId", storeId))
+    .unique();
+}
+
+/** The demo store and its seed run (null: a store that predates run tracking), or null. */
+async function demoRun(
+  ctx: QueryCtx,
+): Promise<{ store: Doc<"stores">; run: Doc<"demoSeeds"> | null } | null> {
   const store = await ctx.db
     .query("stores")
     .withIndex("by_slug", (q) => q.eq("slug", DEMO_SLUG))
     .unique();
-  if (store === null) return "no store";
-  const run = await ctx.db
-    .query("demoSeeds")
-    .withIndex("by_store", (q) => q.eq("storeId", store._id))
-    .unique();
-  return run ?? "no run";
+  return store === null ? null : { store, run: await runFor(ctx, store._id) };
 }
 
 /** "none" on an empty deployment, "partial" when a run was cut short, else "done". */
@@ -63,11 +68,10 @@ export const status = internalQuery({
   args: {},
   returns: seedState,
   handler: async (ctx) => {
-    const run = await demoRun(ctx);
-    if (run === "no store") return "none";
+    const demo = await demoRun(ctx);
+    if (demo === null) return "none";
     // A store without a run row predates run tracking: it was seeded whole.
-    if (run === "no run") return "done";
-    return run.contentDone ? "done" : "partial";
+    return demo.run === null || demo.run.contentDone ? "done" : "partial";
   },
 });
 
@@ -123,15 +127,13 @@ export const createStore = internalMutation({
   returns: v.object({ storeId: v.id("stores"), created: v.boolean(), run: runFields }),
   handler: async (ctx, { ownerEmail, ...params }) => {
     const existing = await demoRun(ctx);
-    if (existing !== "no store") {
-      const store = await ctx.db
-        .query("stores")
-        .withIndex("by_slug", (q) => q.eq("slug", DEMO_SLUG))
-        .unique();
-      const run =
-        existing === "no run" ? { ...params, nextDay: params.days, contentDone: true } : existing;
-      const { _id, _creationTime, storeId: _s, ...fields } = run as Doc<"demoSeeds">;
-      return { storeId: store!._id, created: false, run: fields };
+    if (existing !== null) {
+      if (existing.run === null) {
+        const whole = { ...params, nextDay: params.days, contentDone: true };
+        return { storeId: existing.store._id, created: false, run: whole };
+      }
+      const { _id, _creationTime, storeId: _s, ...fields } = existing.run;
+      return { storeId: existing.store._id, created: false, run: fields };
     }
     const storeId = await writeStore(ctx, buildWorld(params), ownerEmail);
     const run = { ...params, nextDay: 0, contentDone: false };
@@ -141,10 +143,7 @@ export const createStore = internalMutation({
 });
 
 async function runOf(ctx: QueryCtx, storeId: Id<"stores">): Promise<Doc<"demoSeeds">> {
-  const run = await ctx.db
-    .query("demoSeeds")
-    .withIndex("by_store", (q) => q.eq("storeId", storeId))
-    .unique();
+  const run = await runFor(ctx, storeId);
   if (run === null) throw conflict("This store has no demo seed run to continue.");
   return run;
 }

@@ -15,7 +15,7 @@ import {
 } from "./model/members";
 import { parseEmail } from "./model/team";
 import { hashSecret, newLinkSecret } from "./model/tokens";
-import { role } from "./model/validators";
+import { ROLES, role } from "./model/validators";
 
 /** Members with their names and last-seen time; pending invites for those who manage. */
 export const overview = storeQuery({
@@ -47,8 +47,7 @@ export const overview = storeQuery({
       .query("members")
       .withIndex("by_store_role", (q) => q.eq("storeId", storeId))
       .take(500);
-    const rank = { owner: 0, admin: 1, staff: 2 } as const;
-    rows.sort((a, b) => rank[a.role] - rank[b.role]);
+    rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
     const members = [];
     for (const row of rows) {
       const user = await ctx.db.get(row.userId);

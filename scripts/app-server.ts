@@ -19,6 +19,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { ViteDevServer } from "vite";
 import { allowedHosts, hostAllowed, proxyHttp, proxyUpgrade, refuseHost } from "./app-proxy.js";
+import { splitStorePath } from "../lib/storePath.js";
 import { demoImageFor } from "./demo-images.js";
 import type { OfflineAuth } from "./offline-auth.js";
 
@@ -330,8 +331,7 @@ function isDashboard(path: string) {
 }
 
 function isKnownStorefrontPath(full: string) {
-  // Every store's storefront also lives under /s/<slug>/ (see scripts/storefront-meta.ts).
-  const path = full.replace(/^\/s\/[a-z0-9-]{1,60}(?=\/|$)/, "") || "/";
+  const { page: path } = splitStorePath(full);
   return path === "/" || path === "/index.html" || /^\/p\/[^/]+\/?$/.test(path);
 }
 

@@ -200,7 +200,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(
+export function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,

@@ -24,7 +24,7 @@ import {
   type JWK,
   SignJWT,
 } from "jose";
-import { type AccountCall, accountRoutes } from "./offline-accounts.js";
+import { type AccountCall, accountRoutes, sendJson } from "./offline-accounts.js";
 
 export const OFFLINE_AUTH_AUDIENCE = "storefront-command-center";
 export const OFFLINE_AUTH_NOTICE =
@@ -114,7 +114,11 @@ export async function createOfflineAuth(options: {
     const path = (req.url ?? "/").split("?")[0];
     if (!path.startsWith("/auth/")) return false;
     if (path === "/auth/jwks.json" && (req.method === "GET" || req.method === "HEAD")) {
-      send(res, 200, jwksBody, { "cache-control": "public, max-age=300" });
+      res.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "public, max-age=300",
+      });
+      res.end(jwksBody);
       return true;
     }
     if (path === "/auth/offline" && req.method === "GET") {
@@ -164,23 +168,4 @@ async function loadOrCreateKey(dir: string) {
   const publicJwk: JWK = { ...publicParts, kid: jwk.kid, alg: "RS256", use: "sig" };
   const privateKey = await importJWK(jwk, "RS256");
   return { privateKey, publicJwk };
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(body);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-) {
-  send(res, status, JSON.stringify(value), headers);
 }

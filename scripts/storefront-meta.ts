@@ -4,26 +4,22 @@
  */
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api.js";
+import { splitStorePath } from "../lib/storePath.js";
 import type { PageMeta } from "./app-server.js";
 
 const TTL_MS = 10_000;
-
-/** "/s/<slug>/…" → that store and the page within it; anything else → the default store. */
-export function splitStorePath(path: string, fallback: string): { slug: string; page: string } {
-  const match = path.match(/^\/s\/([a-z0-9-]{1,60})(\/.*)?$/);
-  return match ? { slug: match[1], page: match[2] || "/" } : { slug: fallback, page: path };
-}
 
 export function createStorefrontMeta(url: string, defaultSlug: string) {
   const client = new ConvexHttpClient(url);
   const cache = new Map<string, { at: number; value: PageMeta | null }>();
 
   async function compute(fullPath: string): Promise<PageMeta | null> {
-    const { slug: storeSlug, page: path } = splitStorePath(fullPath, defaultSlug);
+    const { slug, page: path } = splitStorePath(fullPath);
+    const storeSlug = slug ?? defaultSlug;
     const store = await client.query(api.storefront.store, { slug: storeSlug });
     if (!store) {
       // An unknown store under /s/ is a 404 page, not the default store.
-      return fullPath.startsWith("/s/")
+      return slug !== null
         ? {
             title: "Store not found",
             description: "There is no store at this address.",

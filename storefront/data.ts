@@ -2,6 +2,7 @@
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../lib/api";
 import { getRuntimeConfig } from "../lib/runtimeConfig";
+import { splitStorePath } from "../lib/storePath";
 
 export const storefrontApi = api.storefront;
 
@@ -14,9 +15,8 @@ export type PublicVariant = PublicProduct["variants"][number];
  * is also served at the root. This splits an address into the store and the page within it.
  */
 export function storeAddress(pathname: string): { slug: string; base: string; page: string } {
-  const match = pathname.match(/^\/s\/([a-z0-9-]{1,60})(\/.*)?$/);
-  if (match) return { slug: match[1], base: `/s/${match[1]}`, page: match[2] || "/" };
-  return { slug: getRuntimeConfig().storeSlug ?? "demo", base: "", page: pathname };
+  const { slug, base, page } = splitStorePath(pathname);
+  return { slug: slug ?? getRuntimeConfig().storeSlug ?? "demo", base, page };
 }
 
 /** The store the current address shows. */

@@ -56,10 +56,9 @@ export async function requireStoreAccess(
   if (user === null) throw forbidden("You are not a member of this store.");
   const member = await getMembership(ctx, storeId, user._id);
   if (member === null) throw forbidden("You are not a member of this store.");
-  if (need !== undefined && !hasRole(member.role, minRoleFor(need))) {
-    throw forbidden(refusalMessage(need, member.role));
-  }
-  return { user, member, store };
+  const access = { user, member, store };
+  if (need !== undefined) requirePermission(access, need);
+  return access;
 }
 
 /** Whether the caller's role holds a permission (for what a function shows, not whether it runs). */
@@ -69,7 +68,7 @@ export function can(access: StoreAccess, need: Permission): boolean {
 
 /** For rules that depend on the arguments (a refund, not any status move): same refusal. */
 export function requirePermission(access: StoreAccess, need: Permission): void {
-  if (!hasRole(access.member.role, minRoleFor(need))) {
+  if (!can(access, need)) {
     throw forbidden(refusalMessage(need, access.member.role));
   }
 }

@@ -3,19 +3,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { errorKind } from "../../convex/model/errors";
-import { makeTest, OWNER, seedSmall, type T } from "./setup";
+import { makeTest, OWNER, seedSmall, type T, kindOf } from "./setup";
 
 const page = { numItems: 100, cursor: null };
-
-async function kindOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorKind(error) ?? `not ours: ${String(error)}`;
-  }
-  return "no error";
-}
 
 const person = (name: string, email = `${name}@example.com`) => ({
   subject: name,

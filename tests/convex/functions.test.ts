@@ -4,19 +4,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { addDays, dateKey } from "../../convex/model/dates";
-import { errorKind } from "../../convex/model/errors";
-import { makeTest, OWNER, seedSmall, type T } from "./setup";
+import { makeTest, OWNER, seedSmall, type T, kindOf } from "./setup";
 
 const page = { numItems: 500, cursor: null };
-
-async function kindOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorKind(error) ?? `not ours: ${String(error)}`;
-  }
-  return "no error";
-}
 
 let t: T;
 let storeId: Id<"stores">;

@@ -2,6 +2,7 @@
 // Shared harness: a fresh in-memory Convex per test, loaded with the real schema and functions.
 import { convexTest } from "convex-test";
 import { internal } from "../../convex/_generated/api";
+import { errorKind } from "../../convex/model/errors";
 import schema from "../../convex/schema";
 
 export const modules = import.meta.glob("../../convex/**/*.*s");
@@ -38,4 +39,14 @@ export async function seedSmall(t: T, overrides: { now?: number; seed?: number }
     now: overrides.now ?? Date.now(),
     seed: overrides.seed,
   });
+}
+
+/** The `kind` of the error a call fails with ("no error" when it succeeds). */
+export async function kindOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return errorKind(error) ?? `not ours: ${String(error)}`;
+  }
+  return "no error";
 }

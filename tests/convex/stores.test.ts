@@ -3,19 +3,9 @@
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { TableNames } from "../../convex/_generated/dataModel";
-import { errorKind } from "../../convex/model/errors";
 import { storeScopedTables } from "../../convex/model/storePurge";
 import schema from "../../convex/schema";
-import { makeTest, OWNER, seedSmall } from "./setup";
-
-async function kindOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorKind(error) ?? `not ours: ${String(error)}`;
-  }
-  return "no error";
-}
+import { makeTest, OWNER, seedSmall, kindOf } from "./setup";
 
 describe("store profile", () => {
   test("admins edit name, tagline, zone and contact; bad values change nothing", async () => {

@@ -3,10 +3,9 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { errorKind } from "../../convex/model/errors";
 import { PRESENCE_TTL_MS } from "../../convex/model/presence";
 import { INVITE_TTL_MS } from "../../convex/model/team";
-import { makeTest, type T } from "./setup";
+import { makeTest, type T, kindOf } from "./setup";
 
 const person = (name: string, verified = true) => ({
   subject: name,
@@ -19,15 +18,6 @@ const ANA = person("ana");
 const BEN = person("ben");
 const CY = person("cy");
 const EVE = person("eve");
-
-async function kindOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorKind(error) ?? `not ours: ${String(error)}`;
-  }
-  return "no error";
-}
 
 async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {

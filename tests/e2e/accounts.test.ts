@@ -2,23 +2,9 @@
 // account signs up and lands in an empty workspace, a forgotten password is reset through the
 // link the server "mails" (its log), and a page on another site cannot sign anyone in.
 import { describe, expect, it } from "vitest";
-import { DEMO_OWNER, productForFile } from "./harness";
+import { DEMO_OWNER, productForFile, mailedLink } from "./harness";
 
 const { product, browser } = productForFile();
-
-/** The newest link of a kind the server printed for an address (the offline inbox). */
-async function mailedLink(kind: "reset" | "verify", email: string): Promise<string> {
-  const pattern = new RegExp(
-    `\\[outbox\\] [^\\n]* for ${email.replace(".", "\\.")}: (/dashboard/${kind}\\?token=[\\w-]+)`,
-    "g",
-  );
-  for (let i = 0; i < 50; i++) {
-    const found = [...product.output().matchAll(pattern)].at(-1);
-    if (found) return found[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${kind} link for ${email} in the server log`);
-}
 
 describe("offline accounts", () => {
   it("refuses a wrong password with a reason and no session", async () => {
@@ -47,7 +33,7 @@ describe("offline accounts", () => {
     await page.getByLabel("Password").fill("first password 123");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByText("You are not a member of any store yet").waitFor({ timeout: 30_000 });
-    expect(await mailedLink("verify", email)).toMatch(/^\/dashboard\/verify\?token=/);
+    expect(await mailedLink(product, "verify", email)).toMatch(/^\/dashboard\/verify\?token=/);
     await page.getByRole("button", { name: "Sign out" }).click();
 
     // Forgot the password: the reset link arrives in the offline outbox (the server log).
@@ -56,7 +42,7 @@ describe("offline accounts", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByText("a reset link is on its way").waitFor();
-    const link = await mailedLink("reset", email);
+    const link = await mailedLink(product, "reset", email);
     await page.goto(`${product.origin}${link}`);
     await page.getByLabel("New password").fill("second password 456");
     await page.getByRole("button", { name: "Save password" }).click();

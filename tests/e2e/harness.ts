@@ -193,6 +193,24 @@ export function parseMoney(text: string): number {
   return n;
 }
 
+/** The newest link of a kind the server printed for an address (the offline inbox). */
+export async function mailedLink(
+  product: RunningProduct,
+  kind: "reset" | "verify",
+  email: string,
+): Promise<string> {
+  const pattern = new RegExp(
+    `\\[outbox\\] [^\\n]* for ${email.replace(".", "\\.")}: (/dashboard/${kind}\\?token=[\\w-]+)`,
+    "g",
+  );
+  for (let i = 0; i < 50; i++) {
+    const found = [...product.output().matchAll(pattern)].at(-1);
+    if (found) return found[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${kind} link for ${email} in the server log`);
+}
+
 export const DEMO_OWNER = { email: "owner@demo.store", password: "northwind-demo" };
 
 /** Signs in through the offline accounts form and waits for the workspace shell. */

@@ -5,7 +5,7 @@
 // left with no store, the teammate creates one.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { productForFile, signInOffline } from "./harness";
+import { productForFile, signInOffline, mailedLink } from "./harness";
 
 const { product, browser } = productForFile();
 
@@ -14,20 +14,6 @@ const TEAMMATE = {
   name: "Tess Teammate",
   password: "teammate pass 123",
 };
-
-/** The newest verify link the server printed for an address (the offline inbox). */
-async function verifyLink(email: string): Promise<string> {
-  const pattern = new RegExp(
-    `\\[outbox\\] [^\\n]* for ${email.replace(".", "\\.")}: (/dashboard/verify\\?token=[\\w-]+)`,
-    "g",
-  );
-  for (let i = 0; i < 50; i++) {
-    const found = [...product.output().matchAll(pattern)].at(-1);
-    if (found) return found[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no verify link for ${email} in the server log`);
-}
 
 /** Fails the test if the page reloads after this: what follows must arrive live. */
 async function forbidReload(page: Page) {
@@ -63,7 +49,7 @@ describe("team", () => {
     await mate.getByLabel("Password").fill(TEAMMATE.password);
     await mate.getByRole("button", { name: "Create account" }).click();
     await mate.getByText("You are not a member of any store yet").waitFor({ timeout: 30_000 });
-    await mate.goto(`${product.origin}${await verifyLink(TEAMMATE.email)}`);
+    await mate.goto(`${product.origin}${await mailedLink(product, "verify", TEAMMATE.email)}`);
     await mate.getByText("Your email is confirmed").waitFor();
     await mate.goto(link);
     const details = mate.getByTestId("invite-details");
