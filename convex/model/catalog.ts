@@ -156,6 +156,7 @@ export const publicProduct = v.object({
   variants: v.array(productVariant),
   priceCents: v.number(),
   compareAtCents: v.optional(v.number()),
+  saleEndsAt: v.optional(v.number()),
   stock: v.number(),
   seo: v.optional(v.object({ title: v.string(), description: v.string() })),
 });
@@ -173,6 +174,7 @@ export function toPublicProduct(product: Doc<"products">): PublicProduct {
     variants: product.variants,
     priceCents: product.priceCents,
     compareAtCents: product.compareAtCents,
+    saleEndsAt: product.saleEndsAt,
     stock: product.stock,
     seo: product.seo,
   };

@@ -29,7 +29,13 @@ export type AiRecommendation = Infer<typeof aiRecommendation>;
 export const importSource = literals("tiktok", "aliexpress", "cj", "manual");
 export type ImportSource = Infer<typeof importSource>;
 
-export const productImage = v.object({ url: v.string(), alt: v.string() });
+// `storageId` is set for images uploaded to file storage (so deleting the product can delete
+// the file); bundled demo images and supplier URLs have a url only.
+export const productImage = v.object({
+  url: v.string(),
+  alt: v.string(),
+  storageId: v.optional(v.id("_storage")),
+});
 export type ProductImage = Infer<typeof productImage>;
 
 export const productVariant = v.object({
@@ -40,6 +46,8 @@ export const productVariant = v.object({
   priceCents: v.number(),
   compareAtCents: v.optional(v.number()),
   stock: v.number(),
+  // The picture of this variant (one of the product's image urls); the page swaps to it.
+  imageUrl: v.optional(v.string()),
 });
 export type ProductVariant = Infer<typeof productVariant>;
 

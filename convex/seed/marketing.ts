@@ -96,6 +96,7 @@ export type SeedPriceTest = {
     label: string;
     priceCents: number;
     views: number;
+    carts: number;
     orders: number;
     revenueCents: number;
   }[];
@@ -110,6 +111,8 @@ export function buildPriceTests(world: World): SeedPriceTest[] {
     label,
     priceCents,
     views,
+    // About two carts in five end in a purchase in this demo world.
+    carts: Math.round(orders * 2.5),
     orders,
     revenueCents: priceCents * orders,
   });

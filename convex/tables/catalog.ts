@@ -26,6 +26,10 @@ export const productFields = {
   // The "from" price shown in listings: the cheapest variant's price.
   priceCents: v.number(),
   compareAtCents: v.optional(v.number()),
+  // A real sale end: the storefront shows a countdown only when this is set and in the future.
+  saleEndsAt: v.optional(v.number()),
+  // Set for products on the storefront's "featured" shelf, in the team's drag-and-drop order.
+  featuredPosition: v.optional(v.number()),
   // Sum of variant stock, kept in step by the catalog model.
   stock: v.number(),
   importSource,
@@ -47,7 +51,9 @@ export const priceTestFields = {
     v.object({
       label: v.string(),
       priceCents: v.number(),
+      // Storefront visitors assigned this arm who viewed the product, added it to a cart, bought.
       views: v.number(),
+      carts: v.number(),
       orders: v.number(),
       revenueCents: v.number(),
     }),
@@ -76,6 +82,7 @@ export const catalogTables = {
     .index("by_store_status_position", ["storeId", "status", "position"])
     .index("by_store_status_category_position", ["storeId", "status", "category", "position"])
     .index("by_store_slug", ["storeId", "slug"])
+    .index("by_store_featured", ["storeId", "featuredPosition"])
     .searchIndex("search_title", { searchField: "title", filterFields: ["storeId", "status"] }),
   priceTests: defineTable(priceTestFields)
     .index("by_store_product", ["storeId", "productId"])
