@@ -57,7 +57,7 @@ export const signIn = internalAction({
   args: { email: v.string(), password: v.string() },
   returns: session,
   handler: async (ctx, args): Promise<Session> => {
-    const email = args.email.trim().toLowerCase().slice(0, 254);
+    const email = parseEmail(args.email);
     const found = await ctx.runQuery(internal.accounts.forSignIn, { email });
     if (found.lockedForMs > 0) throw appError("RATE_LIMITED", lockMessage(found.lockedForMs));
     // Unknown addresses cost the same time as known ones: timing says nothing either.
@@ -102,7 +102,7 @@ export const requestReset = internalAction({
   args: { email: v.string() },
   returns: v.union(v.string(), v.null()),
   handler: async (ctx, args): Promise<string | null> => {
-    const email = args.email.trim().toLowerCase().slice(0, 254);
+    const email = parseEmail(args.email);
     const found = await ctx.runQuery(internal.accounts.forSignIn, { email });
     if (!found.account) return null;
     return await sendLink(ctx, found.account._id, "reset");

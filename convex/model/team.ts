@@ -52,7 +52,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A lower-cased address, or a clear refusal (also refuses absurd lengths). */
 export function parseEmail(text: string): string {
   const email = text.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email)) {
+  if (email.length > 254) {
+    throw invalid(`An email address has at most 254 characters; this one has ${email.length}.`);
+  }
+  if (!EMAIL.test(email)) {
     throw invalid(`“${text.slice(0, 80)}” is not an email address.`);
   }
   return email;

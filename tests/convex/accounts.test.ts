@@ -61,6 +61,27 @@ describe("offline accounts", () => {
     expect(await t.run(async (ctx) => (await ctx.db.query("accounts").collect()).length)).toBe(1);
   });
 
+  test("a five-thousand-character address at sign-in is refused with its length, not tried", async () => {
+    const t = makeTest();
+    await t.action(internal.accounts.signUp, ANA);
+    const email = `${"a".repeat(5_000)}@example.com`;
+    expect(
+      await failure(t.action(internal.accounts.signIn, { email, password: ANA.password })),
+    ).toEqual({
+      kind: "INVALID",
+      message: "An email address has at most 254 characters; this one has 5012.",
+    });
+    expect(await failure(t.action(internal.accounts.requestReset, { email }))).toMatchObject({
+      kind: "INVALID",
+    });
+    // Nothing was recorded: no throttle row, no reset mail (only the sign-up's verify mail).
+    const rows = await t.run(async (ctx) => ({
+      throttle: (await ctx.db.query("authThrottle").collect()).length,
+      outbox: (await ctx.db.query("outbox").collect()).length,
+    }));
+    expect(rows).toEqual({ throttle: 0, outbox: 1 });
+  });
+
   test("a wrong password and an unknown address read the same; guessing locks the address", async () => {
     const t = makeTest();
     await t.action(internal.accounts.signUp, ANA);
