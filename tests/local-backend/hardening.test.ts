@@ -26,7 +26,9 @@ const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   handle = await startConformanceBackend("hardening", {
-    uploadUrlTtlMs: 300,
+    // Short enough to watch a URL expire, long enough that a loaded machine still starts the
+    // streamed upload (two 4 MB parts) inside it (300 ms failed under load with a 401).
+    uploadUrlTtlMs: 1_500,
     mutationReplyGraceMs: 200,
     maxSavedMutationReplies: 10,
   });
@@ -225,7 +227,7 @@ describe("limits and headers", () => {
   it("unused upload URLs expire and are purged", async () => {
     const url = (await backend().run("storage:generateUploadUrl", {})) as string;
     expect((await stats()).pendingUploadUrls).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1_600));
     const res = await fetch(url, { method: "POST", body: "late" });
     expect(res.status).toBe(401);
     await waitFor(
