@@ -1,0 +1,3 @@
+import type { Drawing } from "./drawing.js";
+
+export const FITNESS: Record<string, Drawing> = {};

@@ -1,0 +1,3 @@
+import type { Drawing } from "./drawing.js";
+
+export const OUTDOOR: Record<string, Drawing> = {};
