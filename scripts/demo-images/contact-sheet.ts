@@ -6,7 +6,7 @@ import { chromium } from "playwright-core";
 import { findChrome } from "../../tests/e2e/findChrome.js";
 import { slugify } from "../../convex/model/catalog.js";
 import { CATEGORIES, demoImagePath } from "../../convex/seed/catalogData.js";
-import { demoImageFor, drawingFor } from "../demo-images.js";
+import { demoImageFor } from "../demo-images.js";
 
 function img(path: string, label: string): string {
   const svg = demoImageFor(path);
@@ -17,18 +17,16 @@ function img(path: string, label: string): string {
 
 export function contactSheetHtml(): string {
   const rows = CATEGORIES.flatMap((category) =>
-    category.products
-      .filter((s) => drawingFor(slugify(s.title)))
-      .map((spec) => {
-        const slug = slugify(spec.title);
-        const colours = spec.options?.color ?? [];
-        const cells = [
-          img(demoImagePath(slug), colours[0] ?? "main"),
-          img(demoImagePath(slug, undefined, true), "detail"),
-          ...colours.slice(1).map((c) => img(demoImagePath(slug, c), c)),
-        ];
-        return `<section><h2>${spec.title}</h2><div>${cells.join("")}</div></section>`;
-      }),
+    category.products.map((spec) => {
+      const slug = slugify(spec.title);
+      const colours = spec.options?.color ?? [];
+      const cells = [
+        img(demoImagePath(slug), colours[0] ?? "main"),
+        img(demoImagePath(slug, undefined, true), "detail"),
+        ...colours.slice(1).map((c) => img(demoImagePath(slug, c), c)),
+      ];
+      return `<section><h2>${spec.title}</h2><div>${cells.join("")}</div></section>`;
+    }),
   );
   return `<!doctype html><meta charset="utf-8"><style>
 body{font:12px system-ui,sans-serif;margin:16px;background:#fff;display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
