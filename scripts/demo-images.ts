@@ -23,7 +23,7 @@ import { OUTDOOR } from "./demo-images/outdoor.js";
 import { PETS } from "./demo-images/pets.js";
 import { TECH } from "./demo-images/tech.js";
 
-/** One drawing per product kind; the type makes a new kind in the catalogue need a drawing. */
+/** One drawing per product kind (tests/convex/seedImages.test.ts checks every kind has one). */
 export const DRAWINGS: Record<DemoKind, Drawing> = {
   ...HOME,
   ...FITNESS,

@@ -1,5 +1,5 @@
 // Beauty drawings.
-import { around, type Drawing, shadow } from "./drawing.js";
+import { around, type Kinds, shadow } from "./drawing.js";
 
 const GOLD = "#c9a94f";
 
@@ -15,7 +15,7 @@ function scrunchie(cx: number, cy: number, colour: string, dark: string): string
   );
 }
 
-export const BEAUTY: Record<string, Drawing> = {
+export const BEAUTY: Kinds = {
   "face-roller": {
     colour: "#6fae8a",
     focus: [200, 150],

@@ -1,3 +1,4 @@
+import type { DemoKind } from "../../convex/seed/catalogData.js";
 import type { Paint } from "./paint.js";
 
 /**
@@ -11,6 +12,9 @@ export type Drawing = {
   focus?: [number, number];
   sky?: [string, string];
 };
+
+/** Drawings by the kind they draw (a typo in a kind is a type error). */
+export type Kinds = Partial<Record<DemoKind, Drawing>>;
 
 /** The soft contact shadow under an object standing on the ground. */
 export const shadow = (rx = 120, cx = 200, cy = 330) =>

@@ -1,9 +1,9 @@
 // Fitness drawings.
-import { type Drawing, grid, shadow } from "./drawing.js";
+import { type Kinds, grid, shadow } from "./drawing.js";
 
 const BANDS = ["#2b2b2b", "#2f6fb0", "#3aa17e", "#e4572e", "#f2c230"];
 
-export const FITNESS: Record<string, Drawing> = {
+export const FITNESS: Kinds = {
   "resistance-bands": {
     colour: "#3d4a5c",
     focus: [230, 200],

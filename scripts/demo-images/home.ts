@@ -1,5 +1,5 @@
 // Home & Kitchen drawings.
-import { type Drawing, shadow } from "./drawing.js";
+import { type Kinds, shadow } from "./drawing.js";
 
 const SPICES = [
   "#c8452c",
@@ -21,7 +21,7 @@ function spiceJar(x: number, y: number, spice: string): string {
   );
 }
 
-export const HOME: Record<string, Drawing> = {
+export const HOME: Kinds = {
   "spice-rack": {
     colour: "#a7b0b8",
     focus: [170, 150],

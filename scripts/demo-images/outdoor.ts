@@ -1,7 +1,7 @@
 // Outdoor drawings.
-import { type Drawing, shadow } from "./drawing.js";
+import { type Kinds, shadow } from "./drawing.js";
 
-export const OUTDOOR: Record<string, Drawing> = {
+export const OUTDOOR: Kinds = {
   lantern: {
     colour: "#3f6b4f",
     focus: [200, 200],

@@ -1,5 +1,5 @@
 // Pet supplies drawings.
-import { around, type Drawing, grid, shadow } from "./drawing.js";
+import { around, type Kinds, grid, shadow } from "./drawing.js";
 
 const GINGER = "#ee9a4a";
 
@@ -7,7 +7,7 @@ function bone(x: number, y: number, r: number): string {
   return `<g transform="rotate(${r} ${x} ${y})" fill="#c98a4b"><rect x="${x - 14}" y="${y - 4}" width="28" height="8" rx="3"/><circle cx="${x - 14}" cy="${y - 4}" r="5"/><circle cx="${x - 14}" cy="${y + 4}" r="5"/><circle cx="${x + 14}" cy="${y - 4}" r="5"/><circle cx="${x + 14}" cy="${y + 4}" r="5"/></g>`;
 }
 
-export const PETS: Record<string, Drawing> = {
+export const PETS: Kinds = {
   "lick-mat": {
     colour: "#5fb6b0",
     focus: [200, 210],

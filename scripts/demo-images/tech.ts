@@ -1,9 +1,9 @@
 // Tech accessories drawings.
-import { type Drawing, grid, shadow } from "./drawing.js";
+import { type Kinds, grid, shadow } from "./drawing.js";
 
 const SCREEN = `<linearGradient id="screen" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#6aa6e8"/><stop offset="1" stop-color="#b48be8"/></linearGradient>`;
 
-export const TECH: Record<string, Drawing> = {
+export const TECH: Kinds = {
   "phone-stand": {
     colour: "#c7ccd1",
     focus: [200, 260],
