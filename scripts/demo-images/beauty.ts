@@ -96,7 +96,6 @@ export const BEAUTY: Kinds = {
         "M120 150C120 96 190 96 200 140 210 96 280 96 280 150 280 220 232 258 200 304 168 258 120 220 120 150Z";
       return (
         shadow(110) +
-        `<path d="M286 250Q276 206 300 200 326 200 322 252 320 318 296 318 274 316 286 250Z" fill="#7d6b8c"/><path d="M290 206Q311 196 318 208" fill="none" stroke="#c9a94f" stroke-width="3"/>` +
         `<path d="${heart}" fill="${p.dark}" transform="translate(5 9)"/>` +
         `<path d="${heart}" fill="${p.base}"/>` +
         `<path d="M146 140Q176 180 168 230M230 130Q220 190 250 214M192 190Q212 230 196 270" fill="none" stroke="#fff" stroke-width="3" opacity=".55"/>` +

@@ -71,11 +71,12 @@ export const FITNESS: Kinds = {
     draw: (p) =>
       shadow(100) +
       `<path d="M188 140 150 300M212 140 250 300" stroke="${p.base}" stroke-width="38" stroke-linecap="round"/>` +
+      // Ridges across each handle, following its slant.
       [0, 1, 2, 3, 4]
         .map((i) => {
-          const y = 200 + i * 20;
-          const dx = (y - 140) * 0.24;
-          return `<path d="M${170 - dx} ${y}h-20M${250 + dx} ${y}h-20" stroke="${p.dark}" stroke-width="5" stroke-linecap="round"/>`;
+          const y = 204 + i * 20;
+          const dx = (y - 140) * 0.2375;
+          return `<path d="M${176 - dx} ${y}h24M${200 + dx} ${y}h24" stroke="${p.dark}" stroke-width="5" stroke-linecap="round"/>`;
         })
         .join("") +
       `<path d="M196 120 186 168M204 120 214 168" stroke="#9aa3ab" stroke-width="8" stroke-linecap="round"/>` +
@@ -88,11 +89,12 @@ export const FITNESS: Kinds = {
     draw: (p) =>
       shadow(150, 200, 326) +
       `<rect x="70" y="296" width="260" height="28" rx="14" fill="#4a90c2"/><path d="M86 304H314" stroke="#7fb3da" stroke-width="3"/>` +
-      `<rect x="70" y="222" width="260" height="16" rx="8" fill="#b7bec5"/>` +
-      `<rect x="160" y="140" width="80" height="182" rx="38" fill="#2b2f33"/>` +
-      `<rect x="172" y="152" width="56" height="158" rx="28" fill="${p.base}"/><rect x="180" y="162" width="12" height="138" rx="6" fill="${p.light}" opacity=".5"/>` +
-      `<circle cx="200" cy="230" r="14" fill="#d7dbdf"/>` +
-      `<rect x="60" y="210" width="78" height="40" rx="20" fill="#3a3f44"/><rect x="262" y="210" width="78" height="40" rx="20" fill="#3a3f44"/>` +
+      // The wheel in three-quarter view: tread behind, face in front, handles through the hub.
+      `<rect x="200" y="222" width="130" height="16" rx="8" fill="#b7bec5"/><rect x="262" y="210" width="78" height="40" rx="20" fill="#3a3f44"/>` +
+      `<ellipse cx="214" cy="226" rx="64" ry="96" fill="#2b2f33"/><ellipse cx="196" cy="226" rx="64" ry="96" fill="#3a3f44"/>` +
+      `<ellipse cx="196" cy="226" rx="50" ry="80" fill="${p.base}"/><ellipse cx="186" cy="200" rx="16" ry="40" fill="${p.light}" opacity=".45"/>` +
+      `<rect x="70" y="222" width="130" height="16" rx="8" fill="#b7bec5"/><ellipse cx="196" cy="230" rx="12" ry="18" fill="#d7dbdf"/>` +
+      `<rect x="60" y="210" width="78" height="40" rx="20" fill="#3a3f44"/>` +
       `<path d="M76 218V242M92 218V242M108 218V242M124 218V242M276 218V242M292 218V242M308 218V242M324 218V242" stroke="#50565c" stroke-width="4"/>`,
   },
   "shaker-bottle": {

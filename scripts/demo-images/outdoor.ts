@@ -60,7 +60,7 @@ export const OUTDOOR: Kinds = {
       `<rect x="134" y="186" width="14" height="20" rx="6" fill="none" stroke="#9aa3ab" stroke-width="4"/><rect x="252" y="186" width="14" height="20" rx="6" fill="none" stroke="#9aa3ab" stroke-width="4"/>`,
   },
   "pocket-blanket": {
-    colour: "#3f8fc2",
+    colour: "#d2483e",
     focus: [140, 200],
     draw: (p) => {
       // A blanket spread in perspective: corners a b c d; plaid lines join points along the edges.
@@ -72,13 +72,15 @@ export const OUTDOOR: Kinds = {
       ];
       const at = (u: number[], v: number[], t: number) =>
         `${u[0] + (v[0] - u[0]) * t} ${u[1] + (v[1] - u[1]) * t}`;
-      const lines = [0.2, 0.4, 0.6, 0.8]
-        .map((t) => `M${at(a, b, t)}L${at(d, c, t)}M${at(a, d, t)}L${at(b, c, t)}`)
-        .join("");
+      const cloth = `M${a.join(" ")}L${b.join(" ")}L${c.join(" ")}L${d.join(" ")}Z`;
+      const ts = [0.125, 0.375, 0.625, 0.875];
+      const across = ts.map((t) => `M${at(a, b, t)}L${at(d, c, t)}`).join("");
+      const along = ts.map((t) => `M${at(a, d, t)}L${at(b, c, t)}`).join("");
       return (
         shadow(150, 210, 300) +
-        `<path d="M${a.join(" ")}L${b.join(" ")}L${c.join(" ")}L${d.join(" ")}Z" fill="${p.base}"/>` +
-        `<path d="${lines}" stroke="${p.light}" stroke-width="9" opacity=".55"/><path d="${lines}" stroke="${p.deep}" stroke-width="2" opacity=".5"/>` +
+        `<path d="${cloth}" fill="${p.base}"/>` +
+        // Gingham: broad light bands both ways, brighter where they cross.
+        `<clipPath id="cloth"><path d="${cloth}"/></clipPath><g clip-path="url(#cloth)"><path d="${across}" stroke="#fff" stroke-width="22" opacity=".4"/><path d="${along}" stroke="#fff" stroke-width="22" opacity=".4"/></g>` +
         `<path d="M${a.join(" ")}L${d.join(" ")}L${c.join(" ")}" fill="none" stroke="${p.dark}" stroke-width="5"/>` +
         `<rect x="84" y="128" width="70" height="44" rx="12" fill="${p.dark}"/><path d="M92 140H146" stroke="${p.light}" stroke-width="3"/><rect x="140" y="134" width="8" height="12" rx="2" fill="#c7ccd1"/>`
       );
@@ -91,21 +93,22 @@ export const OUTDOOR: Kinds = {
     draw: (p) => {
       // Bulbs hang at even steps along two drooping spans (quadratic curves).
       const spans: number[][] = [
-        [10, 90, 105, 190, 200, 110],
-        [200, 110, 295, 190, 390, 90],
+        [30, 100, 115, 190, 200, 120],
+        [200, 120, 285, 190, 370, 100],
       ];
       const bulbs = spans
         .flatMap(([x0, y0, cx, cy, x1, y1]) =>
           [0.15, 0.38, 0.62, 0.85].map((t) => {
             const x = Math.round((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1);
             const y = Math.round((1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1);
-            return `<circle cx="${x}" cy="${y + 20}" r="22" fill="${p.base}" opacity=".22"/><rect x="${x - 4}" y="${y}" width="8" height="10" fill="#2b2f33"/><circle cx="${x}" cy="${y + 20}" r="10" fill="${p.base}"/><circle cx="${x - 3}" cy="${y + 17}" r="3" fill="#fff" opacity=".8"/>`;
+            return `<circle cx="${x}" cy="${y + 20}" r="26" fill="url(#halo)"/><rect x="${x - 4}" y="${y}" width="8" height="10" fill="#2b2f33"/><circle cx="${x}" cy="${y + 20}" r="10" fill="${p.base}"/><circle cx="${x - 3}" cy="${y + 17}" r="3" fill="#fff" opacity=".8"/>`;
           }),
         )
         .join("");
       return (
+        `<defs><radialGradient id="halo"><stop offset="0" stop-color="${p.base}" stop-opacity=".6"/><stop offset="1" stop-color="${p.base}" stop-opacity="0"/></radialGradient></defs>` +
         `<rect x="0" y="300" width="400" height="100" fill="#2d3b3a"/>` +
-        `<path d="M10 90Q105 190 200 110T390 90" fill="none" stroke="#1b1e22" stroke-width="3"/>` +
+        `<path d="M0 96L30 100Q115 190 200 120Q285 190 370 100L400 96" fill="none" stroke="#1b1e22" stroke-width="3"/>` +
         bulbs +
         `<path d="M300 330V262" stroke="#5b6168" stroke-width="6"/>` +
         `<path d="M258 236 336 224 346 262 268 274Z" fill="#1f3a5f" stroke="#8aa4c4" stroke-width="2"/><path d="M284 234 294 271M310 230 320 267M263 255 341 243" stroke="#5b7fae" stroke-width="2"/>`
