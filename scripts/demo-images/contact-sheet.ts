@@ -12,7 +12,8 @@ function img(path: string, label: string): string {
   const svg = demoImageFor(path);
   if (!svg) throw new Error(`no picture for ${path}`);
   const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-  return `<figure><img src="${src}" width="150" height="150"><figcaption>${label}</figcaption></figure>`;
+  const kb = (svg.length / 1024).toFixed(1);
+  return `<figure><img src="${src}" width="150" height="150"><figcaption>${label} · ${kb} kB</figcaption></figure>`;
 }
 
 export function contactSheetHtml(): string {
