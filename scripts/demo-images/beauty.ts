@@ -106,12 +106,18 @@ export const BEAUTY: Kinds = {
   pillowcase: {
     colour: "#e6cfa4",
     focus: [220, 200],
-    draw: (p) =>
-      shadow(150, 200, 318) +
-      `<path d="M84 144Q200 124 316 144Q336 220 316 300Q200 320 84 300Q64 220 84 144Z" fill="${p.base}"/>` +
-      `<path d="M90 170Q170 140 250 200T330 210V290Q250 250 190 270T80 250Z" fill="${p.light}" opacity=".45"/>` +
-      `<path d="M84 144Q100 160 98 180M316 144Q300 160 302 180M84 300Q100 284 98 264M316 300Q300 284 302 264" fill="none" stroke="${p.dark}" stroke-width="4" stroke-linecap="round"/>` +
-      `<path d="M290 138Q298 220 290 306" fill="none" stroke="${p.dark}" stroke-width="3" opacity=".6"/>` +
-      `<path d="M130 200Q170 186 210 214" fill="none" stroke="${p.dark}" stroke-width="3" opacity=".4"/>`,
+    draw: (p) => {
+      const pillow = "M84 144Q200 124 316 144Q336 220 316 300Q200 320 84 300Q64 220 84 144Z";
+      return (
+        `<defs><linearGradient id="satin" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${p.base}"/><stop offset=".45" stop-color="${p.light}"/><stop offset=".6" stop-color="${p.base}"/><stop offset="1" stop-color="${p.dark}"/></linearGradient><clipPath id="case"><path d="${pillow}"/></clipPath></defs>` +
+        shadow(150, 200, 318) +
+        `<path d="${pillow}" fill="url(#satin)"/>` +
+        // Satin's soft highlights and the case's open end, kept inside the pillow.
+        `<g clip-path="url(#case)"><path d="M70 190Q170 150 250 206T340 214" fill="none" stroke="#fff" stroke-width="16" opacity=".3"/><path d="M70 262Q170 236 250 270T340 262" fill="none" stroke="#fff" stroke-width="8" opacity=".25"/>` +
+        `<rect x="290" y="120" width="60" height="200" fill="${p.dark}" opacity=".25"/></g>` +
+        `<path d="M84 144Q100 160 98 180M316 144Q300 160 302 180M84 300Q100 284 98 264M316 300Q300 284 302 264" fill="none" stroke="${p.dark}" stroke-width="4" stroke-linecap="round"/>` +
+        `<path d="M290 138Q298 220 290 306" fill="none" stroke="${p.dark}" stroke-width="3"/>`
+      );
+    },
   },
 };
