@@ -2,6 +2,7 @@
 import { around, type Kinds, grid, shadow } from "./drawing.js";
 
 const GINGER = "#ee9a4a";
+const PUP = "#e0b07a";
 
 function bone(x: number, y: number, r: number): string {
   return `<g transform="rotate(${r} ${x} ${y})" fill="#c98a4b"><rect x="${x - 14}" y="${y - 4}" width="28" height="8" rx="3"/><circle cx="${x - 14}" cy="${y - 4}" r="5"/><circle cx="${x - 14}" cy="${y + 4}" r="5"/><circle cx="${x + 14}" cy="${y - 4}" r="5"/><circle cx="${x + 14}" cy="${y + 4}" r="5"/></g>`;
@@ -130,6 +131,11 @@ export const PETS: Kinds = {
         .join("") +
       `<ellipse cx="200" cy="232" rx="150" ry="64" fill="${p.base}"/>` +
       `<ellipse cx="200" cy="228" rx="100" ry="38" fill="${p.dark}"/><ellipse cx="200" cy="236" rx="90" ry="30" fill="${p.deep}" opacity=".35"/>` +
+      // A pup curled up asleep, its lower half tucked behind the bed's front rim.
+      `<ellipse cx="212" cy="222" rx="58" ry="28" fill="${PUP}"/><path d="M262 226Q270 252 222 246" fill="none" stroke="${PUP}" stroke-width="11" stroke-linecap="round"/>` +
+      `<circle cx="160" cy="214" r="24" fill="${PUP}"/><ellipse cx="168" cy="204" rx="9" ry="16" fill="#b98552" transform="rotate(28 168 204)"/>` +
+      `<path d="M145 214q6 5 12 0" fill="none" stroke="#5a3a20" stroke-width="3" stroke-linecap="round"/><circle cx="138" cy="222" r="4" fill="#3a2a1c"/>` +
+      `<path d="M50 232A150 64 0 0 0 350 232H300A100 38 0 0 1 100 232Z" fill="${p.base}"/>` +
       around(18, 200, 232, 126)
         .map(
           ([x, y]) =>
