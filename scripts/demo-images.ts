@@ -1,50 +1,110 @@
 /**
- * Product pictures for the seeded demo store. convex/model/seed gives every demo product the
- * URLs /demo/products/<slug>.svg and /demo/products/<slug>-detail.svg; rather than ship 80
- * files, the app server draws a calm, deterministic still life for any slug.
+ * Product pictures for the seeded demo store, drawn per product kind (scripts/demo-images/):
+ * a spice rack looks like a spice rack, and a colour variant is drawn in its colour. The seed
+ * writes the urls (convex/seed/catalogData.ts demoImagePath); the app server answers them here:
+ *   /demo/products/<slug>.svg             the product (in its first colour, if it has colours)
+ *   /demo/products/<slug>--<colour>.svg    the product in that colour
+ *   …-detail.svg                           a close-up of either
+ * Deterministic and small, so nothing is stored: the same url always draws the same picture.
  */
-const SHAPES = [
-  // bottle
-  (c: string) =>
-    `<rect x="170" y="90" width="60" height="50" rx="10" fill="${c}" opacity=".85"/><rect x="130" y="130" width="140" height="190" rx="36" fill="${c}"/><rect x="150" y="190" width="100" height="70" rx="10" fill="#fff" opacity=".55"/>`,
-  // box
-  (c: string) =>
-    `<path d="M110 160 200 120 290 160 290 280 200 320 110 280Z" fill="${c}"/><path d="M110 160 200 200 290 160" fill="none" stroke="#fff" stroke-opacity=".6" stroke-width="6"/><path d="M200 200v120" stroke="#fff" stroke-opacity=".45" stroke-width="6"/>`,
-  // bowl
-  (c: string) =>
-    `<path d="M100 190h200a100 100 0 0 1-200 0Z" fill="${c}"/><ellipse cx="200" cy="190" rx="100" ry="18" fill="#fff" opacity=".5"/><rect x="160" y="282" width="80" height="16" rx="8" fill="${c}" opacity=".8"/>`,
-  // jar
-  (c: string) =>
-    `<rect x="140" y="110" width="120" height="36" rx="10" fill="${c}" opacity=".8"/><rect x="120" y="140" width="160" height="170" rx="28" fill="${c}"/><circle cx="200" cy="225" r="38" fill="#fff" opacity=".5"/>`,
-  // bag
-  (c: string) =>
-    `<path d="M160 150v-20a40 40 0 0 1 80 0v20" fill="none" stroke="${c}" stroke-width="12"/><path d="M120 150h160l16 160H104Z" fill="${c}"/><rect x="160" y="200" width="80" height="50" rx="8" fill="#fff" opacity=".5"/>`,
-  // lamp
-  (c: string) =>
-    `<path d="M150 110h100l30 90H120Z" fill="${c}"/><rect x="192" y="200" width="16" height="90" fill="${c}" opacity=".8"/><rect x="150" y="286" width="100" height="20" rx="10" fill="${c}"/><ellipse cx="200" cy="205" rx="60" ry="10" fill="#fff" opacity=".45"/>`,
-];
+import {
+  CATEGORIES,
+  colourKey,
+  type DemoKind,
+  type ProductSpec,
+} from "../convex/seed/catalogData.js";
+import { slugify } from "../convex/model/catalog.js";
+import { BEAUTY } from "./demo-images/beauty.js";
+import type { Drawing } from "./demo-images/drawing.js";
+import { FITNESS } from "./demo-images/fitness.js";
+import { HOME } from "./demo-images/home.js";
+import { COLOUR_HEX, paint } from "./demo-images/paint.js";
+import { OUTDOOR } from "./demo-images/outdoor.js";
+import { PETS } from "./demo-images/pets.js";
+import { TECH } from "./demo-images/tech.js";
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+/** One drawing per product kind (tests/convex/seedImages.test.ts checks every kind has one). */
+export const DRAWINGS: Record<DemoKind, Drawing> = {
+  ...HOME,
+  ...FITNESS,
+  ...BEAUTY,
+  ...PETS,
+  ...TECH,
+  ...OUTDOOR,
+} as Record<DemoKind, Drawing>;
+
+// A plain parcel for slugs that are not demo products (a product renamed after seeding).
+const PARCEL: Drawing = {
+  colour: "#c9a272",
+  draw: (p) =>
+    `<ellipse cx="200" cy="322" rx="120" ry="13" fill="#000" opacity=".1"/><path d="M110 160 200 120 290 160V280L200 320 110 280Z" fill="${p.base}"/><path d="M200 200V320L290 280V160Z" fill="${p.dark}"/><path d="M110 160 200 200 290 160" fill="none" stroke="${p.light}" stroke-width="4"/><path d="M155 140 245 180V212" fill="none" stroke="${p.light}" stroke-width="14"/>`,
+};
+
+// Each category has its own backdrop, so a shelf of products reads as one shop.
+const BACKDROPS: Record<string, [string, string]> = {
+  "Home & Kitchen": ["#f7f1e8", "#eadcc9"],
+  Fitness: ["#eef4f8", "#d3e3ee"],
+  Beauty: ["#fbf0f1", "#efd9de"],
+  "Pet Supplies": ["#f1f6ea", "#dce9cf"],
+  "Tech Accessories": ["#f0f2f5", "#d8dee6"],
+  Outdoor: ["#edf5f0", "#d2e5d9"],
+};
+
+type DemoProduct = { spec: ProductSpec; category: string };
+
+const BY_SLUG = new Map<string, DemoProduct>(
+  CATEGORIES.flatMap((category) =>
+    category.products.map((spec) => [slugify(spec.title), { spec, category: category.name }]),
+  ),
+);
+
+/** The drawing a demo product slug gets, or undefined for a slug outside the catalogue. */
+export function drawingFor(slug: string): Drawing | undefined {
+  const product = BY_SLUG.get(slug);
+  return product && DRAWINGS[product.spec.kind];
 }
 
-export function demoProductSvg(slug: string, detail: boolean): string {
-  const h = hash(slug);
-  const hue = h % 360;
-  const shape = SHAPES[(h >>> 9) % SHAPES.length];
-  const bg1 = `hsl(${hue} 38% 94%)`;
-  const bg2 = `hsl(${(hue + 30) % 360} 32% 84%)`;
-  const ink = `hsl(${(hue + 180) % 360} 28% 42%)`;
-  const transform = detail ? "translate(-140 -150) scale(1.7)" : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="800" height="800"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg1}"/><stop offset="1" stop-color="${bg2}"/></linearGradient></defs><rect width="400" height="400" fill="url(#g)"/><g transform="${transform}"><ellipse cx="200" cy="330" rx="120" ry="14" fill="#000" opacity=".08"/>${shape(ink)}</g></svg>`;
+/** A colour option value → its hex, or undefined for a name the palette does not know. */
+export function colourHex(colour: string): string | undefined {
+  return COLOUR_HEX[colourKey(colour)];
 }
 
-/** `/demo/products/<slug>.svg` or `<slug>-detail.svg` → the SVG, else null. */
+/**
+ * The SVG for a demo product, optionally in one of its colours; null when the colour is not
+ * one of that product's colours (a wrong url is a 404, not a wrong picture).
+ */
+export function demoProductSvg(slug: string, detail: boolean, colour?: string): string | null {
+  const product = BY_SLUG.get(slug);
+  const drawing = product ? DRAWINGS[product.spec.kind] : PARCEL;
+  const colours = product?.spec.options?.color ?? [];
+  let hex = drawing.colour;
+  if (colour !== undefined) {
+    const name = colours.find((c) => colourKey(c) === colour);
+    if (!name || !colourHex(name)) return null;
+    hex = colourHex(name)!;
+  } else if (colours.length > 0) {
+    hex = colourHex(colours[0]) ?? hex;
+  }
+  const [bg1, bg2] = drawing.sky ?? BACKDROPS[product?.category ?? ""] ?? ["#f3f1ee", "#e2ddd6"];
+  const [fx, fy] = drawing.focus ?? [200, 200];
+  // The close-up brings the focus point to the middle of the frame; the main view fills it a little more.
+  const zoom = detail
+    ? ` transform="translate(${200 - fx * 1.6} ${200 - fy * 1.6}) scale(1.6)"`
+    : ' transform="translate(-24 -30) scale(1.12)"';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="800" height="800">` +
+    `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg1}"/><stop offset="1" stop-color="${bg2}"/></linearGradient></defs>` +
+    `<rect width="400" height="400" fill="url(#bg)"/><g${zoom}>${drawing.draw(paint(hex))}</g></svg>`
+  );
+}
+
+/** A /demo/products/… url (see the top of this file) → its SVG, else null. */
 export function demoImageFor(path: string): string | null {
-  const m = path.match(/^\/demo\/products\/([a-z0-9-]{1,120})\.svg$/);
+  const m = path.match(/^\/demo\/products\/([a-z0-9-]{1,160})\.svg$/);
   if (!m) return null;
   const detail = m[1].endsWith("-detail");
-  return demoProductSvg(detail ? m[1].slice(0, -7) : m[1], detail);
+  const name = detail ? m[1].slice(0, -7) : m[1];
+  const [slug, colour, extra] = name.split("--");
+  if (!slug || extra !== undefined || colour === "") return null;
+  return demoProductSvg(slug, detail, colour);
 }

@@ -13,7 +13,7 @@ import type {
   ProductStatus,
   ProductVariant,
 } from "../model/validators";
-import { CATEGORIES, type ProductSpec } from "./catalogData";
+import { CATEGORIES, demoImagePath, type ProductSpec } from "./catalogData";
 import { Rng } from "./random";
 
 export type SeedProduct = {
@@ -70,8 +70,30 @@ function buildVariants(
       compareAtCents: compareAtCents === undefined ? undefined : compareAtCents + premium,
       // Roughly one in twelve variants is sold out, which the storefront must handle.
       stock: rng.chance(0.08) ? 0 : rng.int(4, 140),
+      imageUrl: variantImageUrl(spec, slug, options.color),
     };
   });
+}
+
+// A colour variant shows itself in that colour; the first colour is the main picture, and a
+// variant without a colour (size, pack) shares the main picture.
+function variantImageUrl(spec: ProductSpec, slug: string, colour: string | undefined): string {
+  const first = spec.options?.color?.[0];
+  return demoImagePath(slug, colour === undefined || colour === first ? undefined : colour);
+}
+
+// Main picture, its close-up, then one picture per further colour, so a gallery shows them all.
+function productImages(spec: ProductSpec, slug: string): { url: string; alt: string }[] {
+  const colours = spec.options?.color ?? [];
+  const main = colours.length > 0 ? `${spec.title} in ${colours[0]}` : spec.title;
+  return [
+    { url: demoImagePath(slug), alt: main },
+    { url: demoImagePath(slug, undefined, true), alt: `${main}, detail` },
+    ...colours.slice(1).map((colour) => ({
+      url: demoImagePath(slug, colour),
+      alt: `${spec.title} in ${colour}`,
+    })),
+  ];
 }
 
 function supplierFor(rng: Rng, source: ImportSource, slug: string): string | undefined {
@@ -109,10 +131,7 @@ export function buildProducts(seed: number): SeedProduct[] {
         description: describe(spec, category.name),
         category: category.name,
         tags: [...category.tags, ...rng.sample(EXTRA_TAGS, rng.int(0, 2))],
-        images: [
-          { url: `/demo/products/${slug}.svg`, alt: spec.title },
-          { url: `/demo/products/${slug}-detail.svg`, alt: `${spec.title}, detail` },
-        ],
+        images: productImages(spec, slug),
         variants,
         priceCents: fromPrice,
         compareAtCents,
