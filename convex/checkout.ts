@@ -260,7 +260,9 @@ export const payOffline = publicMutation({
       actor: SYSTEM,
       now: Date.now(),
     });
-    return { orderNumber: order!.number, receiptToken };
+    // Offline nothing was charged, so a checkout that cannot become an order is simply refused.
+    if (order === null) throw conflict("An item in your cart is no longer sold. Review your cart.");
+    return { orderNumber: order.number, receiptToken };
   },
 });
 

@@ -298,6 +298,18 @@ describe("Stripe webhook", () => {
     expect(after.message).toMatch(/refund/);
   });
 
+  test("a product deleted while held: the paid event is recorded as failed, not retried forever", async () => {
+    const s = await shop();
+    await startAtQuote(s, [line(s, "lamp")]);
+    const session = fake.sessions.get((await checkoutRow(s)).stripeSessionId!)!;
+    await s.t.run(async (ctx) => ctx.db.delete(s.products.lamp));
+    const paid = await deliver(s, sessionEvent("checkout.session.completed", session));
+    expect(paid).toEqual({ status: 200, body: { received: true, result: "failed" } });
+    expect(await orderCount(s)).toBe(0);
+    expect((await checkoutRow(s)).message).toMatch(/no longer sold.*refund/);
+    expect((await webhookRows(s)).map((r) => r.status)).toEqual(["failed"]);
+  });
+
   test("without a webhook secret the route refuses everything", async () => {
     const s = await shop();
     vi.stubEnv("STRIPE_WEBHOOK_SECRET", "");
