@@ -4,6 +4,7 @@ import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { takeStock } from "../../convex/model/products";
+import { stripeFromEnv } from "../../convex/stripe";
 import { type FakeStripe, sessionEvent, signWebhook, startFakeStripe } from "../fakes/stripe";
 import {
   addCoupon,
@@ -158,6 +159,22 @@ describe("Stripe Checkout Session", () => {
     expect(await stockOf(s, "lamp")).toBe(1);
     expect((await s.t.run(async (ctx) => ctx.db.get(couponId)))!.redemptions).toBe(0);
     expect((await checkoutRow(s)).status).toBe("expired");
+  });
+
+  test("the client is configured from the environment and reads sessions back", async () => {
+    const s = await shop();
+    await startAtQuote(s, [line(s, "mug")]);
+    const row = await checkoutRow(s);
+    const stripe = stripeFromEnv()!;
+    const session = await stripe.checkout.sessions.retrieve(row.stripeSessionId!);
+    expect(session).toMatchObject({ id: row.stripeSessionId, object: "checkout.session" });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: "GET",
+      path: `/v1/checkout/sessions/${row.stripeSessionId}`,
+      authorization: `Bearer ${fake.apiKey}`,
+    });
+    vi.stubEnv("STRIPE_SECRET_KEY", "");
+    expect(stripeFromEnv()).toBeNull();
   });
 
   test("test cards are refused when real payments are on", async () => {
