@@ -103,6 +103,17 @@ export async function createCheckoutSession(
   return { id: session.id, url: session.url };
 }
 
+/** Closes a session's payment page; a session already completed or expired is left as is. */
+export async function expireStripeSession(stripe: Stripe, sessionId: string): Promise<boolean> {
+  try {
+    await stripe.checkout.sessions.expire(sessionId);
+    return true;
+  } catch (error) {
+    console.warn(`Could not expire Stripe session ${sessionId}`, error);
+    return false;
+  }
+}
+
 function reply(status: number, body: Record<string, unknown>): Response {
   return new Response(JSON.stringify(body), {
     status,

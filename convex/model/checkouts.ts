@@ -49,7 +49,10 @@ export async function openCheckout(
   ctx: MutationCtx,
   store: Doc<"stores">,
   input: OpenCheckoutInput,
-): Promise<Doc<"checkouts">> {
+): Promise<{ checkout: Doc<"checkouts">; replaced: Doc<"checkouts">[] }> {
+  // The shopper's earlier open checkouts give their holds back first: coming back from Stripe
+  // and paying again must not find the last unit held by their own abandoned attempt.
+  const replaced = await releaseVisitorHolds(ctx, store._id, input.visitorId, input.now);
   const quote = await priceCart(ctx, store, input);
   const stuck = quote.lines.find((line) => line.problem !== undefined);
   if (stuck !== undefined) {
@@ -93,7 +96,26 @@ export async function openCheckout(
     updatedAt: input.now,
   });
   await bumpDailyMetrics(ctx, store._id, dateKey(input.now), { checkoutStarts: 1 });
-  return (await ctx.db.get(checkoutId))!;
+  return { checkout: (await ctx.db.get(checkoutId))!, replaced };
+}
+
+/** Expires a visitor's open checkouts (a new one replaces them); returns what it expired. */
+async function releaseVisitorHolds(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  visitorId: string,
+  now: number,
+): Promise<Doc<"checkouts">[]> {
+  const open = await ctx.db
+    .query("checkouts")
+    .withIndex("by_store_visitor_status", (q) =>
+      q.eq("storeId", storeId).eq("visitorId", visitorId).eq("status", "open"),
+    )
+    .take(20);
+  for (const checkout of open) {
+    await expireCheckout(ctx, checkout, now, "Replaced by a newer checkout from the same cart.");
+  }
+  return open;
 }
 
 export async function attachStripeSession(

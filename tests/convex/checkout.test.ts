@@ -219,6 +219,26 @@ describe("start and pay offline", () => {
     ).toBeNull();
   });
 
+  test("starting again replaces the shopper's own hold instead of selling out to it", async () => {
+    const s = await shop();
+    const first = await startAtQuote(s, [line(s, "lamp")]);
+    expect(await stockOf(s, "lamp")).toBe(0);
+    // Back to the cart, pay again: the last unit is theirs, not "sold out".
+    const second = await startAtQuote(s, [line(s, "lamp")]);
+    expect(await stockOf(s, "lamp")).toBe(0);
+    const status = (checkoutId: string) =>
+      s.t.query(api.checkout.status, { slug: s.slug, checkoutId });
+    expect(await status(first.checkoutId)).toEqual({
+      status: "expired",
+      message: "Replaced by a newer checkout from the same cart.",
+    });
+    expect(await status(second.checkoutId)).toEqual({ status: "open" });
+    // Another shopper still cannot have it.
+    expect(await kindOf(startAtQuote(s, [line(s, "lamp")], { visitorId: "visitor-other" }))).toBe(
+      "SOLD_OUT",
+    );
+  });
+
   test("the declined test card says so and changes nothing", async () => {
     const s = await shop();
     const started = await startAtQuote(s, [line(s, "mug")]);

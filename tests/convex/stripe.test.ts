@@ -177,6 +177,21 @@ describe("Stripe Checkout Session", () => {
     expect(stripeFromEnv()).toBeNull();
   });
 
+  test("starting again expires the shopper's earlier payment page at Stripe", async () => {
+    const s = await shop();
+    await startAtQuote(s, [line(s, "lamp")]);
+    const oldSession = (await checkoutRow(s)).stripeSessionId!;
+    fake.requests.length = 0;
+    const again = await startAtQuote(s, [line(s, "lamp")]);
+    expect(again.mode).toBe("stripe");
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /v1/checkout/sessions/${oldSession}/expire`,
+      "POST /v1/checkout/sessions",
+    ]);
+    expect(fake.sessions.get(oldSession)!.status).toBe("expired");
+    expect(await stockOf(s, "lamp")).toBe(0);
+  });
+
   test("test cards are refused when real payments are on", async () => {
     const s = await shop();
     const started = await startAtQuote(s, [line(s, "mug")]);

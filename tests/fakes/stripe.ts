@@ -169,6 +169,22 @@ export async function startFakeStripe(apiKey = "sk_test_fake_123"): Promise<Fake
         valid: true,
       };
       coupons.set(String(result.id), result);
+    } else if (
+      req.method === "POST" &&
+      /^\/v1\/checkout\/sessions\/[^/]+\/expire$/.test(url.pathname)
+    ) {
+      const found = sessions.get(url.pathname.split("/")[4]);
+      if (!found) return stripeError(res, 404, "invalid_request_error", "No such checkout.session");
+      if (found.status !== "open") {
+        return stripeError(
+          res,
+          400,
+          "invalid_request_error",
+          `Only Checkout Sessions with a status in ["open"] can be expired.`,
+        );
+      }
+      found.status = "expired";
+      result = found;
     } else if (req.method === "GET" && url.pathname.startsWith("/v1/checkout/sessions/")) {
       const found = sessions.get(url.pathname.split("/").pop()!);
       if (!found) return stripeError(res, 404, "invalid_request_error", "No such checkout.session");
