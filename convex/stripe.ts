@@ -199,12 +199,11 @@ export const applySessionEvent = internalMutation({
       return "ignored";
     }
     if (args.outcome === "expired") {
-      await expireCheckout(
-        ctx,
-        checkout,
-        now,
-        "The payment page expired before it was paid. Your cart is still there: start again.",
-      );
+      const message =
+        args.type === "checkout.session.async_payment_failed"
+          ? "Your bank did not complete the payment, so nothing was charged. Try again."
+          : "The payment page expired before it was paid. Your cart is still there: start again.";
+      await expireCheckout(ctx, checkout, now, message);
       await markWebhookEvent(ctx, recorded.eventId, "processed", now);
       return "processed";
     }

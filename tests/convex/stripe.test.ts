@@ -294,6 +294,21 @@ describe("Stripe webhook", () => {
     expect(await orderCount(s)).toBe(0);
   });
 
+  test("a delayed payment that fails gives the hold back and says why", async () => {
+    const s = await shop();
+    const started = await startAtQuote(s, [line(s, "lamp")]);
+    const session = fake.sessions.get((await checkoutRow(s)).stripeSessionId!)!;
+    const failed = await deliver(s, sessionEvent("checkout.session.async_payment_failed", session));
+    expect(failed.body).toEqual({ received: true, result: "processed" });
+    expect(await stockOf(s, "lamp")).toBe(1);
+    expect(
+      await s.t.query(api.checkout.status, { slug: s.slug, checkoutId: started.checkoutId }),
+    ).toEqual({
+      status: "expired",
+      message: "Your bank did not complete the payment, so nothing was charged. Try again.",
+    });
+  });
+
   test("payment arriving after the hold lapsed: an order if stock remains", async () => {
     const s = await shop([{ slug: "mug", priceCents: 1_200, stock: 5 }]);
     await startAtQuote(s, [line(s, "mug", 2)]);

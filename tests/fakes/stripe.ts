@@ -222,14 +222,19 @@ export function signWebhook(
 
 /** An event wrapping a session, as Stripe delivers it to a webhook endpoint. */
 export function sessionEvent(
-  type: "checkout.session.completed" | "checkout.session.expired",
+  type:
+    | "checkout.session.completed"
+    | "checkout.session.expired"
+    | "checkout.session.async_payment_failed",
   session: Json,
   overrides: Partial<Json> = {},
 ): Json {
   const settled =
     type === "checkout.session.completed"
       ? { ...session, status: "complete", payment_status: "paid" }
-      : { ...session, status: "expired" };
+      : type === "checkout.session.async_payment_failed"
+        ? { ...session, status: "complete", payment_status: "unpaid" }
+        : { ...session, status: "expired" };
   return {
     id: id("evt"),
     object: "event",
