@@ -192,6 +192,36 @@ describe("Stripe Checkout Session", () => {
     expect(await stockOf(s, "lamp")).toBe(0);
   });
 
+  test("a shopper's return URL is used; without one or SITE_URL, nothing is held", async () => {
+    const s = await shop();
+    await startAtQuote(s, [line(s, "mug")], {});
+    fake.requests.length = 0;
+    const quote = await s.t.query(api.checkout.quote, {
+      slug: s.slug,
+      visitorId: "visitor-0002",
+      items: [line(s, "mug")],
+    });
+    const start = (returnUrl?: string) =>
+      s.t.action(api.checkout.start, {
+        slug: s.slug,
+        visitorId: "visitor-0002",
+        items: [line(s, "mug")],
+        email: "ada@example.com",
+        shippingAddress: { name: "Ada", line1: "1 St", city: "X", postalCode: "1", country: "GB" },
+        expectedTotalCents: quote.totalCents,
+        returnUrl,
+      });
+    await start("https://shop.example/s/x/checkout/return?from=cart");
+    expect(fake.requests.at(-1)!.body.success_url).toBe(
+      "https://shop.example/s/x/checkout/return?from=cart&checkout=success",
+    );
+    expect(await kindOf(start("javascript:alert(1)"))).toBe("INVALID");
+    vi.stubEnv("SITE_URL", "");
+    const stock = await stockOf(s, "mug");
+    expect(await kindOf(start())).toBe("INVALID");
+    expect(await stockOf(s, "mug")).toBe(stock);
+  });
+
   test("test cards are refused when real payments are on", async () => {
     const s = await shop();
     const started = await startAtQuote(s, [line(s, "mug")]);
