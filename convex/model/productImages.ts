@@ -2,6 +2,7 @@
 // The file's own first bytes decide what it is, not the name or the Content-Type the browser
 // sent (either can lie; an HTML "image" served from our origin would be a script injection).
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const IMAGE_TYPES_LABEL = "JPEG, PNG, WebP, GIF or AVIF";
 
 const ascii = (bytes: Uint8Array, from: number, to: number) =>
   String.fromCharCode(...bytes.subarray(from, to));
@@ -23,7 +24,7 @@ export function imageProblem(head: Uint8Array, size: number, claimedType: string
   if (size === 0) return "That file is empty.";
   if (sniffImage(head) === null) {
     const claim = claimedType ? ` (${claimedType})` : "";
-    return `That file${claim} is not an image. Upload a JPEG, PNG, WebP, GIF or AVIF picture.`;
+    return `That file${claim} is not an image. Upload a ${IMAGE_TYPES_LABEL} picture.`;
   }
   if (size > MAX_IMAGE_BYTES) {
     return `That image is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Resize it and try again.`;

@@ -169,7 +169,7 @@ async function moveStock(
 
 // ── The product editor ──────────────────────────────────────────────────────
 
-/** Throws CONFLICT when another product of the store already has this slug. */
+/** Throws INVALID when another product of the store already has this slug. */
 async function assertSlugFree(
   ctx: MutationCtx,
   storeId: Id<"stores">,
@@ -181,7 +181,7 @@ async function assertSlugFree(
     .withIndex("by_store_slug", (q) => q.eq("storeId", storeId).eq("slug", slug))
     .first();
   if (taken !== null && taken._id !== self) {
-    throw conflict(
+    throw invalid(
       `Another product ("${taken.title}") already uses the address /p/${slug}. Pick another slug.`,
     );
   }

@@ -124,7 +124,7 @@ describe("create and save", () => {
           product: input({ title: "Another", slug: "Linen Apron" }),
         }),
       ),
-    ).toBe("CONFLICT");
+    ).toBe("INVALID");
     expect(await t.run(async (ctx) => (await ctx.db.query("products").collect()).length)).toBe(1);
   });
 
