@@ -20,7 +20,15 @@ const TITLES: Record<BulkAction["kind"], string> = {
 };
 
 /** The bulk bar's buttons for the ticked products; each previews before it applies. */
-export function BulkActions({ keys, onDone }: { keys: string[]; onDone: () => void }) {
+export function BulkActions({
+  keys,
+  currency,
+  onDone,
+}: {
+  keys: string[];
+  currency: string;
+  onDone: () => void;
+}) {
   const [action, setAction] = useState<BulkAction | "price-form" | null>(null);
   const feature = useStoreMutation(api.catalog.setFeaturedProduct);
   const toast = useToast();
@@ -56,7 +64,11 @@ export function BulkActions({ keys, onDone }: { keys: string[]; onDone: () => vo
         Delete
       </Button>
       {action === "price-form" && (
-        <PriceChangeForm onCancel={() => setAction(null)} onPreview={(a) => setAction(a)} />
+        <PriceChangeForm
+          currency={currency}
+          onCancel={() => setAction(null)}
+          onPreview={(a) => setAction(a)}
+        />
       )}
       {action !== null && action !== "price-form" && (
         <BulkPreview
@@ -74,9 +86,11 @@ export function BulkActions({ keys, onDone }: { keys: string[]; onDone: () => vo
 }
 
 function PriceChangeForm({
+  currency,
   onCancel,
   onPreview,
 }: {
+  currency: string;
   onCancel: () => void;
   onPreview: (action: BulkAction) => void;
 }) {
@@ -86,11 +100,11 @@ function PriceChangeForm({
   const [problem, setProblem] = useState<string>();
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const read = readMoneyInput(value, "USD");
+    // Read as a two-decimal number: "12.5" % is 1,250 basis points; an amount is in cents.
+    const read = readMoneyInput(value, by === "percent" ? "USD" : currency);
     if ("problem" in read) return setProblem(read.problem);
     if (read.cents === 0) return setProblem("Type a change above zero.");
     const sign = direction === "up" ? 1 : -1;
-    // "10" as a percentage is 10.00% = 1,000 basis points; as an amount, $10.00 = 1,000 cents.
     onPreview(
       by === "percent"
         ? { kind: "price", by, bps: sign * read.cents }

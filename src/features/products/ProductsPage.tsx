@@ -68,61 +68,59 @@ export default function ProductsPage({ module: mod }: PageProps) {
   const columns = productColumns({ currency, canEdit, onQuickEdit: setQuickEdit });
 
   return (
-    <>
-      <ListPage
-        module={mod}
-        actions={
-          canEdit && (
-            <Button variant="primary" onClick={() => navigate(newProductHref())}>
-              Add product
-            </Button>
-          )
-        }
-        tabs={{ options: TABS, value: filter, onChange: setFilter }}
-        toolbar={
-          <>
-            <FeaturedShelf currency={currency} canEdit={canEdit} />
-            <CatalogToolbar
-              search={search}
-              onSearch={setSearch}
-              category={category}
-              categories={categoriesOf(list.results)}
-              onCategory={setCategory}
-              stock={stock}
-              onStock={setStock}
-              sort={sort}
-              onSort={setSort}
-              view={view}
-              onView={changeView}
-              note={note}
-            />
-          </>
-        }
-        list={shown}
-        noun={{ one: "product", other: "products" }}
-        columns={columns}
-        rowKey={(p) => p._id}
-        rowLabel={(p) => p.title}
-        rowProps={(p) => ({ "data-testid": "product-row", "data-product-id": p._id })}
-        selectable={canEdit}
-        bulkActions={(keys) => <BulkActions keys={keys} onDone={() => {}} />}
-        renderRows={
-          view === "grid"
-            ? (rowsShown, selection) => (
-                <ProductGrid rows={rowsShown} currency={currency} selection={selection} />
-              )
-            : undefined
-        }
-        testId="products-table"
-      >
-        {quickEdit && (
-          <QuickEditFor
-            productId={quickEdit}
-            listed={list.results.find((p) => p._id === quickEdit)}
-            onClose={() => setQuickEdit(null)}
+    <ListPage
+      module={mod}
+      actions={
+        canEdit && (
+          <Button variant="primary" onClick={() => navigate(newProductHref())}>
+            Add product
+          </Button>
+        )
+      }
+      tabs={{ options: TABS, value: filter, onChange: setFilter }}
+      toolbar={
+        <>
+          <FeaturedShelf currency={currency} canEdit={canEdit} />
+          <CatalogToolbar
+            search={search}
+            onSearch={setSearch}
+            category={category}
+            categories={categoriesOf(list.results)}
+            onCategory={setCategory}
+            stock={stock}
+            onStock={setStock}
+            sort={sort}
+            onSort={setSort}
+            view={view}
+            onView={changeView}
+            note={note}
           />
-        )}
-      </ListPage>
-    </>
+        </>
+      }
+      list={shown}
+      noun={{ one: "product", other: "products" }}
+      columns={columns}
+      rowKey={(p) => p._id}
+      rowLabel={(p) => p.title}
+      rowProps={(p) => ({ "data-testid": "product-row", "data-product-id": p._id })}
+      selectable={canEdit}
+      bulkActions={(keys) => <BulkActions keys={keys} currency={currency} onDone={() => {}} />}
+      renderRows={
+        view === "grid"
+          ? (rowsShown, selection) => (
+              <ProductGrid rows={rowsShown} currency={currency} selection={selection} />
+            )
+          : undefined
+      }
+      testId="products-table"
+    >
+      {quickEdit && (
+        <QuickEditFor
+          productId={quickEdit}
+          listed={list.results.find((p) => p._id === quickEdit)}
+          onClose={() => setQuickEdit(null)}
+        />
+      )}
+    </ListPage>
   );
 }

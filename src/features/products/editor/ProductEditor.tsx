@@ -61,6 +61,13 @@ export function ProductEditor({ live }: { live: Doc<"products"> | null }) {
     };
   }, [dirty]);
 
+  // A refusal is about the values it was given: editing them clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each edit of the draft
+  useEffect(() => {
+    setProblem(undefined);
+    setError(null);
+  }, [draft]);
+
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const changedSince = base !== null && live !== null && live.updatedAt !== base.updatedAt;
