@@ -3,8 +3,13 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import type { ProductInput } from "../../convex/model/productRules";
-import { unitEconomics } from "../../convex/model/productRules";
+import { keyBetween } from "../../convex/model/catalog";
+import { sniffImage } from "../../convex/model/productImages";
+import {
+  checkProductInput,
+  type ProductInput,
+  unitEconomics,
+} from "../../convex/model/productRules";
 import { kindOf, makeTest, OWNER } from "./setup";
 
 const PNG_HEAD = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -431,4 +436,42 @@ test("profit per unit counts supplier cost and card fees (2.9% + 30¢)", () => {
   });
   expect(unitEconomics(2_000, undefined).profitCents).toBeUndefined();
   expect(unitEconomics(100, 90).profitCents).toBe(-23);
+});
+
+describe("pure rules", () => {
+  test("image formats are told by their first bytes", () => {
+    const bytes = (...parts: (number[] | string)[]) =>
+      new Uint8Array(
+        parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)),
+      );
+    expect(sniffImage(PNG_HEAD)).toBe("image/png");
+    expect(sniffImage(JPEG_HEAD)).toBe("image/jpeg");
+    expect(sniffImage(bytes("GIF89a"))).toBe("image/gif");
+    expect(sniffImage(bytes("RIFF", [0, 0, 0, 0], "WEBP"))).toBe("image/webp");
+    expect(sniffImage(bytes([0, 0, 0, 28], "ftypavif"))).toBe("image/avif");
+    expect(sniffImage(bytes("<svg xmlns="))).toBeNull();
+    expect(sniffImage(bytes("%PDF-1.7"))).toBeNull();
+  });
+
+  test("fractional keys sit strictly between neighbours, or ask for a renumber", () => {
+    expect(keyBetween(undefined, undefined)).toBe(1_000);
+    expect(keyBetween(undefined, 1_000)).toBe(0);
+    expect(keyBetween(3_000, undefined)).toBe(4_000);
+    expect(keyBetween(1_000, 2_000)).toBe(1_500);
+    expect(keyBetween(1, 1 + Number.EPSILON)).toBeNull();
+  });
+
+  test("SEO fields and tags have caps; a past sale end cannot go live", () => {
+    const now = Date.UTC(2026, 11, 2);
+    expect(() =>
+      checkProductInput(input({ seo: { title: "x".repeat(71), description: "" } }), now),
+    ).toThrow(/SEO title can have at most 70/);
+    expect(() => checkProductInput(input({ tags: Array(31).fill("t") }), now)).toThrow(/30 tags/);
+    expect(() => checkProductInput(input({ status: "active", saleEndsAt: now - 1 }), now)).toThrow(
+      /sale end date is in the past/,
+    );
+    expect(checkProductInput(input({ status: "draft", saleEndsAt: now - 1 }), now).saleEndsAt).toBe(
+      now - 1,
+    );
+  });
 });
