@@ -10,6 +10,7 @@ import {
   type ProductInput,
   unitEconomics,
 } from "../../convex/model/productRules";
+import { parseMoneyInput, readMoneyInput } from "../../lib/money";
 import { kindOf, makeTest, OWNER } from "./setup";
 
 const PNG_HEAD = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -474,4 +475,21 @@ describe("pure rules", () => {
       now - 1,
     );
   });
+});
+
+test("the dashboard's money parser refuses a minus sign instead of dropping it", () => {
+  const cap = { maxCents: 100_000_000 };
+  expect(readMoneyInput("-5", "USD", cap)).toEqual({ problem: expect.stringMatching(/negative/) });
+  expect(readMoneyInput("$-5.00", "USD", cap)).toEqual({
+    problem: expect.stringMatching(/negative/),
+  });
+  expect(readMoneyInput("99,999,999,999", "USD", cap)).toEqual({
+    problem: expect.stringMatching(/too large.*\$1,000,000\.00/),
+  });
+  expect(readMoneyInput("1.999", "USD", cap)).toEqual({
+    problem: expect.stringMatching(/more than 2 decimal places/),
+  });
+  expect(readMoneyInput("1,299.50", "USD", cap)).toEqual({ cents: 129_950 });
+  expect(readMoneyInput("$5", "USD", cap)).toEqual({ cents: 500 });
+  expect(parseMoneyInput("-5")).toBeNull();
 });
