@@ -187,6 +187,27 @@ describe("catalog", () => {
     await rows.first().waitFor({ timeout: 30_000 });
     await shoot(page, "list-table");
 
+    // Quick edit: a typed "-5" is refused with the reason, not saved as 5.00.
+    const firstId = (await rows.first().getAttribute("data-product-id")) as Id<"products">;
+    const priceBefore = (await c.query(api.catalog.get, { storeId, productId: firstId }))!
+      .priceCents;
+    await rows
+      .first()
+      .getByRole("button", { name: /Quick edit/ })
+      .click();
+    const quick = page.getByTestId("quick-edit");
+    await quick.getByLabel(/Price/).fill("-5");
+    await quick.getByRole("button", { name: "Save" }).click();
+    await quick.getByRole("alert").filter({ hasText: "negative" }).waitFor();
+    await quick.getByLabel(/Price/).fill("99999999999");
+    await quick.getByRole("button", { name: "Save" }).click();
+    await quick.getByRole("alert").filter({ hasText: "too large" }).waitFor();
+    await quick.getByRole("button", { name: "Cancel" }).click();
+    await quick.waitFor({ state: "detached" });
+    expect((await c.query(api.catalog.get, { storeId, productId: firstId }))!.priceCents).toBe(
+      priceBefore,
+    );
+
     const ids: Id<"products">[] = [];
     for (let i = 0; i < 3; i++) {
       const row = rows.nth(i);

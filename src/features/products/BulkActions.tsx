@@ -204,7 +204,7 @@ function BulkPreview({
           <thead className="text-left text-xs text-gray-500">
             <tr>
               <th className="pb-1 font-medium">Product</th>
-              <th className="w-40 pb-1 text-right font-medium">Change</th>
+              <th className="w-32 pb-1 text-right font-medium sm:w-40">Change</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
