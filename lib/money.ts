@@ -40,14 +40,47 @@ export function minorUnits(currency = "USD"): number {
   return 10 ** digits;
 }
 
-/** "12.5" / "1,299.99" typed by a person → integer cents, or null when it is not an amount. */
-export function parseMoneyInput(text: string, currency = "USD"): number | null {
-  const cleaned = text.replace(/[\s,]/g, "").replace(/^[^\d.]+/, "");
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
+/**
+ * "12.5" / "1,299.99" / "$12" typed by a person → integer cents, or why it is not an amount.
+ * A minus sign is refused, never dropped: "-5" must not become 5.00.
+ */
+export function readMoneyInput(
+  text: string,
+  currency = "USD",
+  options: { maxCents?: number } = {},
+): { cents: number } | { problem: string } {
+  const shown = text.trim();
+  if (shown === "") return { problem: "Type an amount such as 12.50." };
+  const cleaned = shown.replace(/[\s,]/g, "");
+  if (/^[^\d.]*-/.test(cleaned)) return { problem: `“${shown}” is negative; a price cannot be.` };
+  const digits = cleaned.replace(/^[^\d.]+/, "");
+  if (!/^\d+(\.\d+)?$/.test(digits) && !/^\.\d+$/.test(digits)) {
+    return { problem: `“${shown}” is not an amount. Type one such as 12.50.` };
+  }
   const units = minorUnits(currency);
-  const [whole, frac = ""] = cleaned.split(".");
-  if (frac.length > Math.log10(units)) return null;
-  return Number(whole) * units + Number(frac.padEnd(Math.log10(units), "0") || 0);
+  const places = Math.log10(units);
+  const [whole, frac = ""] = digits.split(".");
+  if (frac.length > places) {
+    return { problem: `“${shown}” has more than ${places} decimal places.` };
+  }
+  const cents = Number(whole || "0") * units + Number(frac.padEnd(places, "0") || 0);
+  if (
+    !Number.isSafeInteger(cents) ||
+    (options.maxCents !== undefined && cents > options.maxCents)
+  ) {
+    const cap =
+      options.maxCents === undefined
+        ? ""
+        : ` The most is ${formatMoney(options.maxCents, currency)}.`;
+    return { problem: `“${shown}” is too large for a price.${cap}` };
+  }
+  return { cents };
+}
+
+/** readMoneyInput's amount, or null when the text is not one. */
+export function parseMoneyInput(text: string, currency = "USD"): number | null {
+  const read = readMoneyInput(text, currency);
+  return "cents" in read ? read.cents : null;
 }
 
 /** Cents → the plain number a person edits ("12.50"). */

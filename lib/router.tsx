@@ -22,9 +22,27 @@ function subscribe(listener: () => void) {
   };
 }
 
+// While set, leaving the current address in the app asks it first (an editor with unsaved
+// changes); it returns false to stay. The browser's Back button is undone the same way.
+let leaveGuard: { path: string; allow: () => boolean } | null = null;
+
+export function setLeaveGuard(allow: (() => boolean) | null) {
+  leaveGuard = allow ? { path: window.location.pathname + window.location.search, allow } : null;
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("popstate", () => {
+    const guard = leaveGuard;
+    if (guard && window.location.pathname + window.location.search !== guard.path) {
+      if (!guard.allow()) window.history.pushState(null, "", guard.path);
+    }
+  });
+}
+
 /** `keepScroll`: the new address opens something over the same page (a dialog), not a new page. */
 export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (to === window.location.pathname + window.location.search) return;
+  if (leaveGuard && !leaveGuard.allow()) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
   if (!options.keepScroll) window.scrollTo(0, 0);

@@ -32,6 +32,9 @@ export interface BackendOptions {
   /** Host header values the deployment port answers to ("name:port", or a bare name for any
    *  port); default any. */
   allowedHosts?: string[];
+  /** The deployment's address as browsers reach it (e.g. through a proxy on the app's origin):
+   *  file URLs (storage.getUrl, generateUploadUrl) are built on it. Default: its own URL. */
+  publicUrl?: string;
   /** Browser origins the deployment port accepts (HTTP API and sync); default any. */
   allowedOrigins?: string[];
 }

@@ -88,6 +88,9 @@ async function main() {
     // of the app's own origins (see scripts/app-proxy.ts).
     allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
     allowedOrigins: [...app.hosts].map((h) => `http://${h}`),
+    // File URLs on the app's origin (its /api proxy), as Convex Cloud serves them from the
+    // deployment's public URL: an uploaded image loads wherever the dashboard does.
+    publicUrl: app.origin,
   });
   stopping.backend = backend;
 

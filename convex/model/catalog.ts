@@ -2,7 +2,7 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { invalid } from "./errors";
-import { assertCents, assertCount, ratioBps } from "./money";
+import { assertCount, ratioBps } from "./money";
 import {
   type AuditChange,
   type ProductStatus,
@@ -38,6 +38,29 @@ export function totalStock(variants: ProductVariant[]): number {
   return variants.reduce((sum, variant) => sum + variant.stock, 0);
 }
 
+/** $1,000,000.00: no single unit in this shop sells for more; a typo with extra zeros is refused. */
+export const MAX_PRICE_CENTS = 100_000_000;
+export const SALE_ABOVE_WAS = "The sale price must be below the 'was' price";
+
+/** A price in cents a person may set: whole, above zero, at most MAX_PRICE_CENTS. */
+export function assertPrice(cents: number, what = "A price"): number {
+  if (!Number.isSafeInteger(cents)) throw invalid(`${what} must be a whole number of cents.`);
+  if (cents < 0) throw invalid(`${what} cannot be negative.`);
+  if (cents > MAX_PRICE_CENTS) {
+    throw invalid(`${what} cannot be above $1,000,000.00 per unit. Check for extra zeros.`);
+  }
+  return cents;
+}
+
+/** A "was" price must be above the price it is crossed out next to, or the sale is a lie. */
+export function assertBelowWas(priceCents: number, compareAtCents: number | undefined, who = "") {
+  if (compareAtCents !== undefined && priceCents >= compareAtCents) {
+    throw invalid(
+      `${SALE_ABOVE_WAS}${who ? ` (${who})` : ""}: ${(priceCents / 100).toFixed(2)} is not below ${(compareAtCents / 100).toFixed(2)}. Lower the price or clear the 'was' price.`,
+    );
+  }
+}
+
 export function slugify(text: string): string {
   return text
     .toLowerCase()
@@ -52,13 +75,22 @@ export const quickEditPatch = v.object({
   priceCents: v.optional(v.number()),
   stock: v.optional(v.number()),
   status: v.optional(productStatus),
+  // Clears every variant's "was" price, so a new price above it is not a fake sale.
+  clearCompareAt: v.optional(v.boolean()),
 });
 export type QuickEditPatch = typeof quickEditPatch.type;
 
 type ProductPatch = Partial<
   Pick<
     Doc<"products">,
-    "title" | "priceCents" | "stock" | "status" | "variants" | "marginBps" | "updatedAt"
+    | "title"
+    | "priceCents"
+    | "compareAtCents"
+    | "stock"
+    | "status"
+    | "variants"
+    | "marginBps"
+    | "updatedAt"
   >
 >;
 
@@ -88,9 +120,16 @@ export function applyQuickEdit(
     }
   }
 
+  if (edit.clearCompareAt === true && variants.some((x) => x.compareAtCents !== undefined)) {
+    variants = variants.map(({ compareAtCents: _was, ...variant }) => variant);
+    patch.compareAtCents = undefined;
+    changes.push({ field: "compareAtCents", from: product.compareAtCents ?? null, to: null });
+  }
+
   if (edit.priceCents !== undefined) {
-    const price = assertCents(edit.priceCents, "priceCents");
+    const price = assertPrice(edit.priceCents, "A price");
     if (price === 0) throw invalid("A price must be above zero.");
+    for (const variant of variants) assertBelowWas(price, variant.compareAtCents, variant.sku);
     if (price !== product.priceCents || variants.some((x) => x.priceCents !== price)) {
       variants = variants.map((variant) => ({ ...variant, priceCents: price }));
       patch.priceCents = price;
@@ -178,4 +217,21 @@ export function toPublicProduct(product: Doc<"products">): PublicProduct {
     stock: product.stock,
     seo: product.seo,
   };
+}
+
+/** Room on the featured shelf: enough for a landing page, small enough to reorder by hand. */
+export const MAX_FEATURED = 24;
+export const FEATURED_STEP = 1_000;
+
+/**
+ * A fractional sort key strictly between two neighbours (either may be missing: the ends of the
+ * list), so a drag patches one row. Null when the two are too close for a float to split; the
+ * writer then renumbers the (bounded) shelf.
+ */
+export function keyBetween(before: number | undefined, after: number | undefined): number | null {
+  if (before === undefined && after === undefined) return FEATURED_STEP;
+  if (before === undefined) return after! - FEATURED_STEP;
+  if (after === undefined) return before + FEATURED_STEP;
+  const mid = (before + after) / 2;
+  return mid > before && mid < after ? mid : null;
 }

@@ -3,19 +3,29 @@
 // tests/convex/writers.test.ts fails if another module writes the table.
 import type { WithoutSystemFields } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getInStoreX } from "./access";
 import { type Actor, recordAudit } from "./audit";
 import {
   applyQuickEdit,
   assertPublishable,
+  FEATURED_STEP,
   fromPriceCents,
+  keyBetween,
+  MAX_FEATURED,
   marginBps,
   type QuickEditPatch,
   totalStock,
 } from "./catalog";
-import { appError, invalid } from "./errors";
+import type { BulkChange, BulkRow } from "./catalogBulk";
+import { appError, conflict, invalid } from "./errors";
 import { assertCount } from "./money";
+import {
+  checkProductInput,
+  type ProductInput as EditorInput,
+  listingCompareAt,
+} from "./productRules";
+import type { AuditChange } from "./validators";
 
 type ProductDoc = WithoutSystemFields<Doc<"products">>;
 
@@ -80,7 +90,8 @@ export async function quickEditProduct(
   const current = await getInStoreX(ctx, storeId, productId, "Product");
   const { patch, changes } = applyQuickEdit(current, edit, now);
   if (changes.length === 0) return current;
-  await ctx.db.patch(productId, patch);
+  // A strictly newer version, so an editor holding the old one always sees the conflict.
+  await ctx.db.patch(productId, { ...patch, updatedAt: Math.max(now, current.updatedAt + 1) });
   await recordAudit(ctx, {
     storeId,
     actor,
@@ -171,5 +182,278 @@ async function moveStock(
       variant.stock = next;
     }
     await ctx.db.patch(productId, { variants, stock: totalStock(variants), updatedAt: now });
+  }
+}
+
+// ── The product editor ──────────────────────────────────────────────────────
+
+/** Throws INVALID when another product of the store already has this slug. */
+async function assertSlugFree(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  slug: string,
+  self: Id<"products"> | null,
+) {
+  const taken = await ctx.db
+    .query("products")
+    .withIndex("by_store_slug", (q) => q.eq("storeId", storeId).eq("slug", slug))
+    .first();
+  if (taken !== null && taken._id !== self) {
+    throw invalid(
+      `Another product ("${taken.title}") already uses the address /p/${slug}. Pick another slug.`,
+    );
+  }
+}
+
+/**
+ * Uploaded images get their URL from storage, never from the browser; an id that is not a
+ * stored file is refused. Bundled and supplier images (no storageId) keep their URL.
+ */
+async function resolveImages(ctx: MutationCtx, input: EditorInput): Promise<EditorInput> {
+  const rewrites = new Map<string, string>();
+  const images = [];
+  for (const image of input.images) {
+    if (image.storageId === undefined) {
+      images.push(image);
+      continue;
+    }
+    const url = await ctx.storage.getUrl(image.storageId);
+    if (url === null) throw invalid("An uploaded image is gone from storage. Upload it again.");
+    rewrites.set(image.url, url);
+    images.push({ ...image, url });
+  }
+  const variants = input.variants.map((variant) =>
+    variant.imageUrl !== undefined && rewrites.has(variant.imageUrl)
+      ? { ...variant, imageUrl: rewrites.get(variant.imageUrl) }
+      : variant,
+  );
+  return { ...input, images, variants };
+}
+
+function editorFields(input: EditorInput) {
+  return {
+    ...input,
+    ...derived(input),
+    compareAtCents: listingCompareAt(input.variants),
+  };
+}
+
+/** "Add product": checked like a save, placed at the end of the grid. */
+export async function createProduct(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  raw: EditorInput,
+  now: number,
+): Promise<Id<"products">> {
+  const input = await resolveImages(ctx, checkProductInput(raw, now));
+  await assertSlugFree(ctx, storeId, input.slug, null);
+  const last = await ctx.db
+    .query("products")
+    .withIndex("by_store_position", (q) => q.eq("storeId", storeId))
+    .order("desc")
+    .first();
+  const productId = await ctx.db.insert("products", {
+    ...editorFields(input),
+    storeId,
+    position: (last?.position ?? 0) + FEATURED_STEP,
+    importSource: "manual",
+    updatedAt: now,
+  });
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "product.create",
+    targetTable: "products",
+    targetId: productId,
+    changes: [{ field: "title", from: null, to: input.title }],
+    at: now,
+  });
+  return productId;
+}
+
+/** The fields an editor save can change, audited one by one (structured ones as "changed"). */
+const EDITED_FIELDS = [
+  "title",
+  "slug",
+  "description",
+  "status",
+  "category",
+  "tags",
+  "images",
+  "variants",
+  "supplierUrl",
+  "supplierCostCents",
+  "seo",
+  "saleEndsAt",
+] as const;
+
+/**
+ * The editor's save. `baseUpdatedAt` is the version the editor loaded: if the product changed
+ * since (another member's save, a quick edit, a sale), nothing is written and CONFLICT says so,
+ * so no one's work is overwritten silently.
+ */
+export async function saveProduct(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  productId: Id<"products">,
+  baseUpdatedAt: number,
+  raw: EditorInput,
+  now: number,
+): Promise<Doc<"products">> {
+  const current = await getInStoreX(ctx, storeId, productId, "Product");
+  if (current.updatedAt !== baseUpdatedAt) {
+    throw conflict(
+      `"${current.title}" was changed by someone else since you opened it. Nothing was saved: review their changes, then reload or re-apply yours.`,
+    );
+  }
+  const input = await resolveImages(ctx, checkProductInput(raw, now));
+  if (input.slug !== current.slug) await assertSlugFree(ctx, storeId, input.slug, productId);
+  const changes: AuditChange[] = [];
+  for (const field of EDITED_FIELDS) {
+    const from = current[field];
+    const to = input[field];
+    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    const scalar = (x: unknown) =>
+      x === undefined ? null : typeof x === "object" ? "(changed)" : (x as string | number);
+    changes.push({ field, from: scalar(from), to: scalar(to) });
+  }
+  if (changes.length === 0) return current;
+  const fields = editorFields(input);
+  // Optional fields the editor cleared are removed (patching with undefined deletes them).
+  await ctx.db.patch(productId, {
+    ...fields,
+    supplierUrl: fields.supplierUrl,
+    supplierCostCents: fields.supplierCostCents,
+    seo: fields.seo,
+    saleEndsAt: fields.saleEndsAt,
+    updatedAt: Math.max(now, current.updatedAt + 1),
+  });
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "product.update",
+    targetTable: "products",
+    targetId: productId,
+    changes,
+    at: now,
+  });
+  return (await ctx.db.get(productId))!;
+}
+
+// ── Bulk actions ────────────────────────────────────────────────────────────
+
+/** Applies a bulk plan's accepted rows in this one transaction; refused rows are untouched. */
+export async function applyBulkPlan(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  plan: { row: BulkRow; product?: Doc<"products">; change?: BulkChange }[],
+  now: number,
+): Promise<void> {
+  for (const { row, product, change } of plan) {
+    if (!row.ok || product === undefined || change === undefined) continue;
+    const at = { storeId, actor, targetTable: "products", targetId: product._id, at: now };
+    if (change.kind === "delete") {
+      await ctx.db.delete(product._id);
+      for (const image of product.images) {
+        if (image.storageId !== undefined) await ctx.storage.delete(image.storageId);
+      }
+      await recordAudit(ctx, {
+        ...at,
+        action: "product.delete",
+        changes: [{ field: "title", from: product.title, to: null }],
+      });
+    } else if (change.kind === "status") {
+      await ctx.db.patch(product._id, { status: change.status, updatedAt: now });
+      await recordAudit(ctx, {
+        ...at,
+        action: "product.update",
+        changes: [{ field: "status", from: product.status, to: change.status }],
+      });
+    } else {
+      const priceCents = fromPriceCents(change.variants);
+      await ctx.db.patch(product._id, {
+        variants: change.variants,
+        priceCents,
+        compareAtCents: listingCompareAt(change.variants),
+        marginBps: marginBps(priceCents, product.supplierCostCents),
+        updatedAt: now,
+      });
+      await recordAudit(ctx, {
+        ...at,
+        action: "product.update",
+        changes: [{ field: "priceCents", from: product.priceCents, to: priceCents }],
+      });
+    }
+  }
+}
+
+// ── The featured shelf ──────────────────────────────────────────────────────
+
+/** The featured shelf in order (bounded: MAX_FEATURED). */
+export async function featuredShelf(
+  ctx: { db: MutationCtx["db"] | QueryCtx["db"] },
+  storeId: Id<"stores">,
+): Promise<Doc<"products">[]> {
+  return await ctx.db
+    .query("products")
+    .withIndex("by_store_featured", (q) =>
+      q.eq("storeId", storeId).gt("featuredPosition", Number.NEGATIVE_INFINITY),
+    )
+    .take(MAX_FEATURED);
+}
+
+/** Puts a product on the featured shelf (at the end) or takes it off. */
+export async function setFeatured(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  productId: Id<"products">,
+  featured: boolean,
+): Promise<void> {
+  const product = await getInStoreX(ctx, storeId, productId, "Product");
+  if (!featured) {
+    if (product.featuredPosition !== undefined) {
+      await ctx.db.patch(productId, { featuredPosition: undefined });
+    }
+    return;
+  }
+  if (product.featuredPosition !== undefined) return;
+  const shelf = await featuredShelf(ctx, storeId);
+  if (shelf.length >= MAX_FEATURED) {
+    throw invalid(`The featured shelf holds ${MAX_FEATURED} products. Take one off first.`);
+  }
+  await ctx.db.patch(productId, {
+    featuredPosition: keyBetween(shelf.at(-1)?.featuredPosition, undefined)!,
+  });
+}
+
+/**
+ * Moves a featured product to just after `afterId` (null: to the front). One row is patched,
+ * unless the neighbours' keys are too close to split; then the shelf is renumbered.
+ */
+export async function moveFeatured(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  productId: Id<"products">,
+  afterId: Id<"products"> | null,
+): Promise<void> {
+  const shelf = await featuredShelf(ctx, storeId);
+  const moving = shelf.find((p) => p._id === productId);
+  if (moving === undefined) throw invalid("Only a featured product can be moved on the shelf.");
+  const others = shelf.filter((p) => p._id !== productId);
+  const index = afterId === null ? 0 : others.findIndex((p) => p._id === afterId) + 1;
+  if (afterId !== null && index === 0) {
+    throw invalid("The product to place it after is no longer on the featured shelf.");
+  }
+  const key = keyBetween(others[index - 1]?.featuredPosition, others[index]?.featuredPosition);
+  if (key !== null) {
+    await ctx.db.patch(productId, { featuredPosition: key });
+    return;
+  }
+  const order = [...others.slice(0, index), moving, ...others.slice(index)];
+  for (const [i, product] of order.entries()) {
+    await ctx.db.patch(product._id, { featuredPosition: (i + 1) * FEATURED_STEP });
   }
 }

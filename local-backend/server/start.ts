@@ -128,7 +128,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   });
   const port = await listen(api, options.port ?? 3210, host);
   const url = `http://${host}:${port}`;
-  runtime.files.baseUrl = url;
+  runtime.files.baseUrl = (options.publicUrl ?? url).replace(/\/+$/, "");
 
   const site = http.createServer((req, res) => {
     if (

@@ -1,4 +1,4 @@
-import { type OptionalRestArgsOrSkip, useMutation, useQueries } from "convex/react";
+import { type OptionalRestArgsOrSkip, useAction, useMutation, useQueries } from "convex/react";
 import type {
   FunctionArgs,
   FunctionReference,
@@ -20,6 +20,7 @@ import { useCurrentStore } from "./currentStore";
 type StoreArgs = { storeId: Id<"stores"> };
 type StoreQuery = FunctionReference<"query", "public", StoreArgs>;
 type StoreMutation = FunctionReference<"mutation", "public", StoreArgs>;
+type StoreAction = FunctionReference<"action", "public", StoreArgs>;
 /** A function's arguments without the `storeId` these hooks fill in. */
 export type ArgsWithoutStore<F extends FunctionReference<any>> = Omit<FunctionArgs<F>, "storeId">;
 
@@ -49,6 +50,16 @@ export function useStoreMutation<M extends StoreMutation>(mutation: M) {
     (args: ArgsWithoutStore<M>): Promise<FunctionReturnType<M>> =>
       mutate(...([{ ...args, storeId: store.storeId }] as unknown as OptionalRestArgs<M>)),
     [mutate, store.storeId],
+  );
+}
+
+export function useStoreAction<A extends StoreAction>(action: A) {
+  const { store } = useCurrentStore();
+  const run = useAction(action);
+  return useCallback(
+    (args: ArgsWithoutStore<A>): Promise<FunctionReturnType<A>> =>
+      run(...([{ ...args, storeId: store.storeId }] as unknown as OptionalRestArgs<A>)),
+    [run, store.storeId],
   );
 }
 

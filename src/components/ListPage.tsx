@@ -27,6 +27,9 @@ export function ListPage<Row, T extends string>({
   selectable = false,
   bulkActions,
   testId,
+  actions,
+  toolbar,
+  renderRows,
   children,
 }: {
   module: ModuleMeta;
@@ -41,6 +44,12 @@ export function ListPage<Row, T extends string>({
   /** Actions for the ticked rows, shown in the bulk bar next to the count. */
   bulkActions?: (keys: string[]) => ReactNode;
   testId?: string;
+  /** Buttons beside the page title ("Add product"). */
+  actions?: ReactNode;
+  /** Search, filters and view switches, between the tabs and the list. */
+  toolbar?: ReactNode;
+  /** Another view of the same rows (a card grid) in place of the table; same selection. */
+  renderRows?: (rows: Row[], selection: RowSelection | undefined) => ReactNode;
   /** Dialogs and panels that open over the list. */
   children?: ReactNode;
 }) {
@@ -51,10 +60,11 @@ export function ListPage<Row, T extends string>({
 
   return (
     <div>
-      <PageHeader title={mod.label} summary={mod.summary} />
+      <PageHeader title={mod.label} summary={mod.summary} actions={actions} />
       <div className="mb-4">
         <StatusTabs label="Filter by status" {...tabs} />
       </div>
+      {toolbar}
       {selectable && ticked.length > 0 && (
         <div
           className="mb-3 flex flex-wrap items-center gap-3 rounded-lg bg-indigo-50 px-4 py-2 text-sm text-indigo-900"
@@ -82,15 +92,19 @@ export function ListPage<Row, T extends string>({
           </p>
         ) : (
           <>
-            <DataTable
-              rows={list.results}
-              columns={columns}
-              rowKey={rowKey}
-              rowLabel={rowLabel}
-              rowProps={rowProps}
-              selection={selectable ? selection : undefined}
-              testId={testId}
-            />
+            {renderRows ? (
+              renderRows(list.results, selectable ? selection : undefined)
+            ) : (
+              <DataTable
+                rows={list.results}
+                columns={columns}
+                rowKey={rowKey}
+                rowLabel={rowLabel}
+                rowProps={rowProps}
+                selection={selectable ? selection : undefined}
+                testId={testId}
+              />
+            )}
             <LoadMore
               status={list.status}
               onLoadMore={list.loadMore}

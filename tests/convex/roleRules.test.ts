@@ -22,6 +22,12 @@ type Rule = "public" | "authed" | "member" | Permission;
 // The access rule of every public function. Add a line here with every new function.
 const RULES: Record<string, Rule> = {
   "activity:list": "member",
+  "catalog:bulkApply": "catalog.edit",
+  "catalog:bulkPreview": "catalog.edit",
+  "catalog:checkImageUpload": "catalog.edit",
+  "catalog:create": "catalog.edit",
+  "catalog:featured": "member",
+  "catalog:generateUploadUrl": "catalog.edit",
   "catalog:get": "member",
   "checkout:payOffline": "public",
   "checkout:quote": "public",
@@ -29,7 +35,10 @@ const RULES: Record<string, Rule> = {
   "checkout:start": "public",
   "checkout:status": "public",
   "catalog:list": "member",
+  "catalog:moveFeaturedProduct": "catalog.edit",
+  "catalog:save": "catalog.edit",
   "catalog:search": "member",
+  "catalog:setFeaturedProduct": "catalog.edit",
   "catalog:update": "catalog.edit",
   "dashboard:overview": "member",
   "integrations:list": "integrations.manage",
@@ -203,6 +212,7 @@ async function fixture() {
       users: staffUser,
       invites: inviteId,
       presence: presenceId,
+      _storage: await ctx.storage.store(new Blob(["not an image"], { type: "text/plain" })),
     } as Record<string, string>;
   });
   return { t, ids };

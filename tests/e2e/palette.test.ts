@@ -70,15 +70,16 @@ describe("command palette", () => {
     expect(await listbox.getByRole("option", { name: /^Overview/ }).count()).toBe(0);
     expect(await palette(page).getByTestId("palette-empty").count()).toBe(0);
 
-    // Enter opens it: /dashboard/products/<id>, the product list with that product's quick edit.
+    // Enter opens it: /dashboard/products/<id>, that product's editor.
     await page.keyboard.press("Enter");
     await palette(page).waitFor({ state: "detached", timeout: 5_000 });
-    await page.getByRole("heading", { level: 1, name: "Products" }).waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/products\/[^/]+$/);
-    const form = page.getByTestId("quick-edit");
+    const form = page.getByTestId("product-editor");
     await form.waitFor({ timeout: 10_000 });
-    expect(await form.getByLabel("Title").inputValue()).toBe("Ceramic Pour-Over Set");
-    await form.getByRole("button", { name: "Cancel" }).click();
+    expect(await form.getByLabel("Title", { exact: true }).inputValue()).toBe(
+      "Ceramic Pour-Over Set",
+    );
+    await form.getByRole("button", { name: "Back to products" }).click();
     await form.waitFor({ state: "detached" });
     expect(new URL(page.url()).pathname).toBe("/dashboard/products");
     expect(new URL(page.url()).search).toBe("");

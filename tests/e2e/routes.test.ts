@@ -25,8 +25,10 @@ describe("workspace routes", () => {
       "Order",
       { id: "abc123" },
     ]);
-    // The list and a product's quick edit are one page, so the list stays mounted.
-    expect(matchRoute("/dashboard/products/p1")?.route.page).toBe(list?.route.page);
+    // A product's address is its editor; "new" is the editor for a new product.
+    const editor = matchRoute("/dashboard/products/p1");
+    expect([editor?.route.title, editor?.params]).toEqual(["Edit product", { id: "p1" }]);
+    expect(matchRoute("/dashboard/products/new")?.route.title).toBe("Add product");
   });
 
   it("has no page for unregistered modules or deeper addresses", () => {

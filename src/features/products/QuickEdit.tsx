@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { type ProductStatus, PRODUCT_STATUSES } from "../../../convex/model/validators";
 import type { Doc } from "../../../lib/api";
-import { centsToInput, parseMoneyInput } from "../../../lib/money";
+import { MAX_PRICE_CENTS } from "../../../convex/model/catalog";
+import { centsToInput, formatMoney, readMoneyInput } from "../../../lib/money";
 import { useCurrentStore } from "../../app/currentStore";
 import { useMarkEditing } from "../../app/presence/usePresence";
 import { RecordPresenceNote } from "../../app/presence/RecordPresenceNote";
@@ -25,6 +26,8 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
   const [price, setPrice] = useState(centsToInput(product.priceCents, currency));
   const [stock, setStock] = useState(String(product.stock));
   const [status, setStatus] = useState<ProductStatus>(product.status);
+  const [clearWas, setClearWas] = useState(false);
+  const hasWas = product.variants.some((v) => v.compareAtCents !== undefined);
   const [error, setError] = useState<unknown>(null);
   const [inputProblem, setInputProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -33,9 +36,21 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const priceCents = parseMoneyInput(price, currency);
-    if (priceCents === null) {
-      setInputProblem(`“${price}” is not a price. Type an amount such as 12.50.`);
+    const read = readMoneyInput(price, currency, { maxCents: MAX_PRICE_CENTS });
+    if ("problem" in read) {
+      setInputProblem(read.problem);
+      return;
+    }
+    const priceCents = read.cents;
+    if (priceCents === 0) {
+      setInputProblem("A price must be above zero.");
+      return;
+    }
+    const was = product.variants.find((v) => v.compareAtCents !== undefined)?.compareAtCents;
+    if (!clearWas && was !== undefined && priceCents >= was) {
+      setInputProblem(
+        `The sale price must be below the 'was' price (${formatMoney(was, currency)}). Lower it, or tick “Clear the 'was' price”.`,
+      );
       return;
     }
     const stockCount = Number(stock);
@@ -49,6 +64,7 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
       ...(priceCents !== product.priceCents ? { priceCents } : {}),
       ...(stockCount !== product.stock ? { stock: stockCount } : {}),
       ...(status !== product.status ? { status } : {}),
+      ...(clearWas ? { clearCompareAt: true } : {}),
     };
     if (Object.keys(patch).length === 0) return onClose();
     setSaving(true);
@@ -85,6 +101,16 @@ export function QuickEdit({ product, onClose }: { product: Doc<"products">; onCl
             <Input inputMode="numeric" value={stock} onChange={(e) => setStock(e.target.value)} />
           </Field>
         </div>
+        {hasWas && (
+          <label className="mt-2 flex items-center gap-2 text-sm text-gray-700">
+            <input
+              type="checkbox"
+              checked={clearWas}
+              onChange={(e) => setClearWas(e.target.checked)}
+            />
+            Clear the 'was' price (end the sale)
+          </label>
+        )}
         {!singleVariant && (
           <p className="mt-2 text-xs text-gray-500">
             {product.variants.length} variants: a new price applies to all of them; stock can only

@@ -1,8 +1,8 @@
 import { lazy } from "react";
 import { defineModule, modulePath } from "../../app/module";
 
-// One component for both addresses, so opening a product keeps the list mounted under it.
 const ProductsPage = lazy(() => import("./ProductsPage"));
+const ProductEditorPage = lazy(() => import("./editor/ProductEditorPage"));
 
 export const productsModule = defineModule({
   id: "products",
@@ -13,11 +13,16 @@ export const productsModule = defineModule({
   path: "products",
   routes: [
     { pattern: "", page: ProductsPage },
-    { pattern: ":id", page: ProductsPage, title: "Edit product" },
+    { pattern: "new", page: ProductEditorPage, title: "Add product" },
+    { pattern: ":id", page: ProductEditorPage, title: "Edit product" },
   ],
 });
 
-/** A product's quick edit, over the product list. */
+/** A product's editor. */
 export function productHref(productId: string): string {
   return modulePath(productsModule, productId);
+}
+
+export function newProductHref(): string {
+  return modulePath(productsModule, "new");
 }

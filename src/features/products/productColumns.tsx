@@ -1,6 +1,6 @@
 import type { Doc } from "../../../lib/api";
 import { formatMoney } from "../../../lib/money";
-import { navigate } from "../../../lib/router";
+import { Link } from "../../../lib/router";
 import { Button } from "../../components/Button";
 import type { Column } from "../../components/DataTable";
 import { Thumb } from "../../components/Thumb";
@@ -11,9 +11,11 @@ import { PRODUCT_STATUS, ProductStatusBadge } from "./productStatus";
 export function productColumns({
   currency,
   canEdit,
+  onQuickEdit,
 }: {
   currency: string;
   canEdit: boolean;
+  onQuickEdit: (productId: string) => void;
 }): Column<Doc<"products">>[] {
   const columns: Column<Doc<"products">>[] = [
     { id: "product", header: "Product", cell: (p) => <ProductCell product={p} /> },
@@ -54,7 +56,7 @@ export function productColumns({
   if (canEdit) {
     columns.push({
       id: "edit",
-      header: "Edit",
+      header: "Quick edit",
       quietHeader: true,
       width: "w-16",
       align: "right",
@@ -62,7 +64,7 @@ export function productColumns({
         <Button
           variant="ghost"
           size="sm"
-          onClick={() => navigate(productHref(p._id), { keepScroll: true })}
+          onClick={() => onQuickEdit(p._id)}
           aria-label={`Quick edit ${p.title}`}
         >
           Edit
@@ -81,12 +83,13 @@ function ProductCell({ product: p }: { product: Doc<"products"> }) {
         <Thumb src={p.images[0]?.url ?? null} title={p.title} />
       </span>
       <div className="min-w-0">
-        <p
-          className="break-words font-medium text-gray-900 sm:truncate"
+        <Link
+          href={productHref(p._id)}
+          className="block break-words font-medium text-gray-900 hover:text-indigo-700 sm:truncate"
           data-testid="product-title"
         >
           {p.title}
-        </p>
+        </Link>
         <p className="truncate text-xs text-gray-500">
           <span className="sm:hidden">{PRODUCT_STATUS[p.status].label} · </span>/p/{p.slug}
           {p.variants.length > 1 ? ` · ${p.variants.length} variants` : ""}
