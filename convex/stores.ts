@@ -4,12 +4,12 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { authedMutation, storeMutation, storeQuery } from "./functions";
+import { authedMutation, storeAction, storeMutation, storeQuery } from "./functions";
 import { can } from "./model/access";
 import { recordAudit, userActor } from "./model/audit";
 import { invalid } from "./model/errors";
 import {
-  assertImageFile,
+  imageProblem,
   parseColor,
   parseContact,
   parseImageUrl,
@@ -192,22 +192,54 @@ export const generateUploadUrl = storeMutation({
   handler: async (ctx) => await ctx.storage.generateUploadUrl(),
 });
 
-/** Makes an uploaded file the logo or favicon, after checking it is a small enough image. */
-export const setUploadedImage = storeMutation({
+const imageKind = v.union(v.literal("logo"), v.literal("favicon"));
+
+/**
+ * Makes an uploaded file the logo or favicon. An action, because only actions can read a
+ * file's bytes: its type is checked from its content, and a refused file is deleted.
+ */
+export const setUploadedImage = storeAction({
   permission: "settings.edit",
-  args: { kind: v.union(v.literal("logo"), v.literal("favicon")), storageId: v.id("_storage") },
+  args: { kind: imageKind, storageId: v.id("_storage") },
   returns: v.string(),
-  handler: async (ctx, { kind, storageId }) => {
-    const meta = await ctx.db.system.get(storageId);
-    assertImageFile(meta, kind);
+  handler: async (ctx, { storeId, kind, storageId }): Promise<string> => {
+    const blob = await ctx.storage.get(storageId);
+    const problem = imageProblem(
+      blob && { head: new Uint8Array(await blob.slice(0, 1_024).arrayBuffer()), size: blob.size },
+      kind,
+    );
+    if (problem !== null) {
+      if (blob !== null) await ctx.storage.delete(storageId);
+      throw invalid(problem);
+    }
+    return await ctx.runMutation(internal.stores.saveUploadedImage, {
+      storeId,
+      userId: ctx.user._id,
+      kind,
+      storageId,
+    });
+  },
+});
+
+/** The second half of setUploadedImage: points the store at the file, deletes the old one. */
+export const saveUploadedImage = internalMutation({
+  args: {
+    storeId: v.id("stores"),
+    userId: v.id("users"),
+    kind: imageKind,
+    storageId: v.id("_storage"),
+  },
+  returns: v.string(),
+  handler: async (ctx, { storeId, userId, kind, storageId }) => {
+    const store = await ctx.db.get(storeId);
     const url = await ctx.storage.getUrl(storageId);
-    if (url === null) throw invalid("The upload was not found; try uploading again.");
-    const { store } = ctx;
+    if (store === null || url === null)
+      throw invalid("The upload was not found; try uploading again.");
     const previous = kind === "logo" ? store.logoStorageId : store.faviconStorageId;
     await saveStoreSettings(
       ctx,
       store,
-      userActor(ctx.user._id),
+      userActor(userId),
       "store.settings",
       kind === "logo"
         ? { logoUrl: url, logoStorageId: storageId }

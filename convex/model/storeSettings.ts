@@ -7,15 +7,6 @@ import { parseEmail } from "./team";
 export const POLICY_MAX_CHARS = 10_000;
 export const MAX_SHIPPING_CENTS = 100_000; // $1,000 for one parcel is a typo, not a rate
 export const MAX_THRESHOLD_CENTS = 10_000_000;
-export const IMAGE_TYPES = [
-  "image/png",
-  "image/jpeg",
-  "image/webp",
-  "image/gif",
-  "image/svg+xml",
-  "image/x-icon",
-  "image/vnd.microsoft.icon",
-];
 export const IMAGE_MAX_BYTES = { logo: 2_000_000, favicon: 500_000 } as const;
 
 export function parseColor(value: string, label: string): string {
@@ -71,21 +62,42 @@ export function parseImageUrl(value: string, what: string): string | undefined {
   return parseUrl(text, what).toString();
 }
 
-export function assertImageFile(
-  meta: { contentType?: string; size: number } | null,
+/**
+ * The image format of a file, read from its first bytes (what the browser claimed is not
+ * trusted), or null when it is not a PNG, JPEG, GIF, WebP, ICO or SVG image.
+ */
+export function sniffImage(head: Uint8Array): string | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return "PNG";
+  if (starts(0xff, 0xd8, 0xff)) return "JPEG";
+  if (starts(0x47, 0x49, 0x46, 0x38)) return "GIF";
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...head.slice(8, 12)) === "WEBP") {
+    return "WebP";
+  }
+  if (starts(0x00, 0x00, 0x01, 0x00)) return "ICO";
+  const text = new TextDecoder()
+    .decode(head.slice(0, 1_024))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) {
+    return "SVG";
+  }
+  return null;
+}
+
+/** Why a file can't be the store's logo or favicon, or null when it can. */
+export function imageProblem(
+  file: { head: Uint8Array; size: number } | null,
   kind: keyof typeof IMAGE_MAX_BYTES,
-): void {
-  if (meta === null) throw invalid("The upload was not found; try uploading again.");
-  if (!meta.contentType || !IMAGE_TYPES.includes(meta.contentType)) {
-    throw invalid(
-      `A ${kind} must be a PNG, JPEG, WebP, GIF, SVG or ICO image (got ${meta.contentType ?? "an unknown type"}).`,
-    );
+): string | null {
+  if (file === null) return "The upload was not found; try uploading again.";
+  if (sniffImage(file.head) === null) {
+    return `A ${kind} must be a PNG, JPEG, WebP, GIF, SVG or ICO image; this file is not one.`;
   }
-  if (meta.size > IMAGE_MAX_BYTES[kind]) {
-    throw invalid(
-      `A ${kind} must be at most ${IMAGE_MAX_BYTES[kind] / 1_000_000} MB (this one is ${(meta.size / 1_000_000).toFixed(1)} MB).`,
-    );
+  if (file.size > IMAGE_MAX_BYTES[kind]) {
+    return `A ${kind} must be at most ${IMAGE_MAX_BYTES[kind] / 1_000_000} MB (this one is ${(file.size / 1_000_000).toFixed(1)} MB).`;
   }
+  return null;
 }
 
 export function parseContact(input: { email: string; phone: string; address: string }) {

@@ -224,7 +224,7 @@ async function fixture() {
       redemptions: 0,
       active: true,
     });
-    const fileId = await ctx.storage.store(new Blob(["<svg/>"], { type: "image/svg+xml" }));
+    const fileId = await ctx.storage.store(new Blob(["<svg></svg>"], { type: "image/svg+xml" }));
     return {
       stores: storeId,
       products: productId,
