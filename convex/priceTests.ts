@@ -47,6 +47,17 @@ const testView = v.object({
 
 function view(test: Doc<"priceTests">, product: Doc<"products"> | null): typeof testView.type {
   const analysis = analyseTest(test.arms);
+  // A finished test will get no more views: say what it lacked, not what it still needs.
+  if (
+    test.status !== "running" &&
+    test.status !== "draft" &&
+    analysis.verdict.kind === "no_winner"
+  ) {
+    analysis.verdict.message = analysis.verdict.message.replace(
+      /^No winner yet: need/,
+      "No significant winner: it needed",
+    );
+  }
   return {
     _id: test._id,
     productId: test.productId,

@@ -40,7 +40,12 @@ export default function CouponsPage({ module: mod }: PageProps) {
       header: "Code",
       cell: (c) => (
         <div className="min-w-0">
-          <p className="truncate font-mono font-semibold text-gray-900">{c.code}</p>
+          <p className="flex items-center gap-2 font-mono font-semibold text-gray-900">
+            <span className="truncate">{c.code}</span>
+            <span className="sm:hidden">
+              <Badge tone={COUPON_STATUS[c.status].tone}>{COUPON_STATUS[c.status].label}</Badge>
+            </span>
+          </p>
           <p className="truncate text-xs text-gray-500">
             {describeDiscount(c.discount, currency)}
             {c.minSubtotalCents ? ` · over ${formatMoney(c.minSubtotalCents, currency)}` : ""}
@@ -58,7 +63,7 @@ export default function CouponsPage({ module: mod }: PageProps) {
       id: "used",
       header: "Used",
       align: "right",
-      width: "w-24",
+      width: "w-16 sm:w-24",
       cell: (c) => (
         <span className="tabular-nums" data-testid="coupon-used">
           {c.redemptions}
@@ -70,6 +75,7 @@ export default function CouponsPage({ module: mod }: PageProps) {
       id: "status",
       header: "Status",
       width: "w-28",
+      hideBelow: "sm",
       cell: (c) => (
         <Badge tone={COUPON_STATUS[c.status].tone}>{COUPON_STATUS[c.status].label}</Badge>
       ),
@@ -81,7 +87,7 @@ export default function CouponsPage({ module: mod }: PageProps) {
             header: "Actions",
             quietHeader: true,
             align: "right" as const,
-            width: "w-36 sm:w-40",
+            width: "w-32 sm:w-40",
             cell: (c: CouponRow) => (
               <div className="flex justify-end gap-1">
                 <Button size="sm" variant="ghost" onClick={() => setEditing(c)}>

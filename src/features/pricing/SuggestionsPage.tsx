@@ -53,6 +53,7 @@ function Suggestions() {
       header: "Now",
       align: "right",
       width: "w-24",
+      hideBelow: "sm",
       cell: (row) => <span className="tabular-nums">{money(row.priceCents)}</span>,
     },
     {
@@ -72,7 +73,7 @@ function Suggestions() {
       id: "suggested",
       header: "Suggested",
       align: "right",
-      width: "w-28",
+      width: "w-24 sm:w-28",
       cell: (row) =>
         row.suggestion ? (
           <span
@@ -106,7 +107,7 @@ function Suggestions() {
       id: "why",
       header: "Reasoning",
       quietHeader: true,
-      width: "w-20",
+      width: "w-16 sm:w-20",
       align: "right",
       cell: (row) => (
         <Button size="sm" variant="ghost" onClick={() => setOpen(row)}>

@@ -157,6 +157,8 @@ function ImageField({
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The address that failed to load, so the preview says so instead of a broken-image icon.
+  const [brokenUrl, setBrokenUrl] = useState<string>();
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -188,15 +190,16 @@ function ImageField({
         <Input value={value} onChange={onChange} placeholder="https://… or upload" />
       </Field>
       <div className="flex items-center gap-3">
-        {value ? (
+        {value && brokenUrl !== value ? (
           <img
             src={value}
             alt={`${label} preview`}
+            onError={() => setBrokenUrl(value)}
             className="h-10 w-10 rounded border border-gray-200 object-contain"
           />
         ) : (
-          <span className="flex h-10 w-10 items-center justify-center rounded border border-dashed border-gray-300 text-xs text-gray-400">
-            none
+          <span className="flex h-10 w-16 items-center justify-center rounded border border-dashed border-gray-300 text-center text-xs text-gray-400">
+            {value ? "not found" : "none"}
           </span>
         )}
         {editable && (
