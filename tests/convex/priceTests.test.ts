@@ -9,7 +9,7 @@ import {
   viewsPerArmNeeded,
 } from "../../convex/model/significance";
 import { pricingStore } from "./pricingFixture";
-import { kindOf } from "./setup";
+import { kindOf, makeTest, OWNER, seedSmall } from "./setup";
 
 const arm = (label: string, views: number, orders: number, priceCents = 1_000) => ({
   label,
@@ -202,4 +202,18 @@ describe("price test functions", () => {
       "FORBIDDEN",
     );
   });
+});
+
+describe("the demo store's tests", () => {
+  test("the completed test's applied winner is significant and is today's price", async () => {
+    const t = makeTest();
+    const { storeId } = await seedSmall(t);
+    await t.withIdentity(OWNER).mutation(api.users.ensure, {});
+    const tests = await t.withIdentity(OWNER).query(api.priceTests.list, { storeId });
+    const running = tests.find((x) => x.status === "running")!;
+    const completed = tests.find((x) => x.status === "completed")!;
+    expect(running.verdict.kind).toBe("no_winner");
+    expect(completed.verdict).toMatchObject({ kind: "winner", arm: completed.winnerArm });
+    expect(completed.arms[completed.winnerArm!].priceCents).toBe(completed.productPriceCents);
+  }, 60_000);
 });

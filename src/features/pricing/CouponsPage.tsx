@@ -40,15 +40,15 @@ export default function CouponsPage({ module: mod }: PageProps) {
       header: "Code",
       cell: (c) => (
         <div className="min-w-0">
-          <p className="flex items-center gap-2 font-mono font-semibold text-gray-900">
-            <span className="truncate">{c.code}</span>
+          <p className="truncate font-mono font-semibold text-gray-900">{c.code}</p>
+          <p className="flex items-center gap-2 text-xs text-gray-500">
             <span className="sm:hidden">
               <Badge tone={COUPON_STATUS[c.status].tone}>{COUPON_STATUS[c.status].label}</Badge>
             </span>
-          </p>
-          <p className="truncate text-xs text-gray-500">
-            {describeDiscount(c.discount, currency)}
-            {c.minSubtotalCents ? ` · over ${formatMoney(c.minSubtotalCents, currency)}` : ""}
+            <span className="truncate">
+              {describeDiscount(c.discount, currency)}
+              {c.minSubtotalCents ? ` · over ${formatMoney(c.minSubtotalCents, currency)}` : ""}
+            </span>
           </p>
         </div>
       ),

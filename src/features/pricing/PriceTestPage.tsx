@@ -117,7 +117,7 @@ function Results({ test }: { test: PriceTestView }) {
       id: "confidence",
       header: "vs control",
       align: "right",
-      width: "w-32",
+      width: "w-44",
       hideBelow: "lg",
       cell: (a) =>
         a.liftVsControl === null ? (
