@@ -14,8 +14,8 @@ import type { DashboardModule, ModuleRoute } from "./module";
 export const MODULES: readonly DashboardModule[] = [
   overviewModule,
   productsModule,
-  pricingModule,
   ordersModule,
+  pricingModule,
   activityModule,
   settingsModule,
 ];
