@@ -66,6 +66,40 @@ describe("pricing and settings", () => {
       // data it subscribes to has changed, which is this side's half of the contract.
       console.warn("storefront has no --sf-primary yet: checked api.storefront.store only");
     }
+
+    // A logo uploaded to file storage: a text file dressed as a PNG is refused by its bytes,
+    // a real PNG becomes the logo.
+    const logoInput = page.getByTestId("branding-form").locator('input[type="file"]').first();
+    await logoInput.setInputFiles({
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("not a picture"),
+    });
+    await expect
+      .poll(() => page.getByTestId("branding-form").getByRole("alert").last().textContent())
+      .toContain("must be a PNG, JPEG, WebP, GIF, SVG or ICO image");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await logoInput.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+    await page.getByText("Logo uploaded and saved.").waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await new ConvexHttpClient(product.backendUrl).query(api.storefront.store, {
+              slug: "demo",
+            })
+          )?.logoUrl,
+      )
+      .toMatch(/^https?:\/\/.+/);
+    const logoUrl = (await new ConvexHttpClient(product.backendUrl).query(api.storefront.store, {
+      slug: "demo",
+    }))!.logoUrl!;
+    const served = await fetch(logoUrl);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
     await shop.close();
     await page.close();
   });
