@@ -4,11 +4,25 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { authedMutation, storeMutation, storeQuery } from "./functions";
+import { authedMutation, storeAction, storeMutation, storeQuery } from "./functions";
+import { can } from "./model/access";
 import { recordAudit, userActor } from "./model/audit";
 import { invalid } from "./model/errors";
+import {
+  imageProblem,
+  parseColor,
+  parseContact,
+  parseImageUrl,
+  parsePolicy,
+  parseShipping,
+  parseSocialLink,
+  POLICY_KINDS,
+  SOCIAL_HOSTS,
+  type SocialNetwork,
+} from "./model/storeSettings";
 import { purgeBatch } from "./model/storePurge";
-import { createStore, parseStoreName, parseTimeZone } from "./model/stores";
+import { createStore, parseStoreName, parseTimeZone, saveStoreSettings } from "./model/stores";
+import { storeFields } from "./tables/stores";
 import { parseEmail } from "./model/team";
 import { upsertUser } from "./model/users";
 import type { AuditChange } from "./model/validators";
@@ -97,6 +111,207 @@ export const update = storeMutation({
       changes,
     });
     return null;
+  },
+});
+
+/** Drops keys whose value is undefined (an optional field being cleared). */
+function defined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, x]) => x !== undefined)) as T;
+}
+
+/** Everything the settings page edits; the margin target and shipping cost need "costs.view". */
+export const settings = storeQuery({
+  args: {},
+  returns: v.object({
+    logoUrl: v.optional(v.string()),
+    faviconUrl: v.optional(v.string()),
+    theme: storeFields.theme,
+    social: storeFields.social,
+    contact: storeFields.contact,
+    policies: storeFields.policies,
+    shipping: v.object({
+      flatShippingCents: v.number(),
+      freeShippingThresholdCents: v.optional(v.number()),
+      shippingCostCents: v.optional(v.number()),
+      targetMarginBps: v.optional(v.number()),
+    }),
+  }),
+  handler: async (ctx) => {
+    const { store } = ctx;
+    const costs = can(ctx, "costs.view");
+    return {
+      logoUrl: store.logoUrl,
+      faviconUrl: store.faviconUrl,
+      theme: store.theme,
+      social: store.social,
+      contact: store.contact,
+      policies: store.policies,
+      shipping: {
+        flatShippingCents: store.settings.flatShippingCents,
+        freeShippingThresholdCents: store.settings.freeShippingThresholdCents,
+        shippingCostCents: costs ? store.settings.shippingCostCents : undefined,
+        targetMarginBps: costs ? store.settings.targetMarginBps : undefined,
+      },
+    };
+  },
+});
+
+/** Logo, favicon (addresses) and the storefront's colours; the storefront re-themes live. */
+export const updateBranding = storeMutation({
+  permission: "settings.edit",
+  args: {
+    logoUrl: v.string(),
+    faviconUrl: v.string(),
+    primaryColor: v.string(),
+    accentColor: v.string(),
+  },
+  returns: v.array(v.string()),
+  handler: async (ctx, args) => {
+    const { store } = ctx;
+    const logoUrl = parseImageUrl(args.logoUrl, "The logo");
+    const faviconUrl = parseImageUrl(args.faviconUrl, "The favicon");
+    return await saveStoreSettings(ctx, store, userActor(ctx.user._id), "store.settings", {
+      theme: {
+        primaryColor: parseColor(args.primaryColor, "The primary colour"),
+        accentColor: parseColor(args.accentColor, "The accent colour"),
+      },
+      logoUrl,
+      faviconUrl,
+      // A typed address replaces an uploaded file's.
+      ...(logoUrl !== store.logoUrl ? { logoStorageId: undefined } : {}),
+      ...(faviconUrl !== store.faviconUrl ? { faviconStorageId: undefined } : {}),
+    });
+  },
+});
+
+/** An address to upload a logo or favicon to (then `setUploadedImage`). */
+export const generateUploadUrl = storeMutation({
+  permission: "settings.edit",
+  args: {},
+  returns: v.string(),
+  handler: async (ctx) => await ctx.storage.generateUploadUrl(),
+});
+
+const imageKind = v.union(v.literal("logo"), v.literal("favicon"));
+
+/**
+ * Makes an uploaded file the logo or favicon. An action, because only actions can read a
+ * file's bytes: its type is checked from its content, and a refused file is deleted.
+ */
+export const setUploadedImage = storeAction({
+  permission: "settings.edit",
+  args: { kind: imageKind, storageId: v.id("_storage") },
+  returns: v.string(),
+  handler: async (ctx, { storeId, kind, storageId }): Promise<string> => {
+    const blob = await ctx.storage.get(storageId);
+    const problem = imageProblem(
+      blob && { head: new Uint8Array(await blob.slice(0, 1_024).arrayBuffer()), size: blob.size },
+      kind,
+    );
+    if (problem !== null) {
+      if (blob !== null) await ctx.storage.delete(storageId);
+      throw invalid(problem);
+    }
+    return await ctx.runMutation(internal.stores.saveUploadedImage, {
+      storeId,
+      userId: ctx.user._id,
+      kind,
+      storageId,
+    });
+  },
+});
+
+/** The second half of setUploadedImage: points the store at the file, deletes the old one. */
+export const saveUploadedImage = internalMutation({
+  args: {
+    storeId: v.id("stores"),
+    userId: v.id("users"),
+    kind: imageKind,
+    storageId: v.id("_storage"),
+  },
+  returns: v.string(),
+  handler: async (ctx, { storeId, userId, kind, storageId }) => {
+    const store = await ctx.db.get(storeId);
+    const url = await ctx.storage.getUrl(storageId);
+    if (store === null || url === null)
+      throw invalid("The upload was not found; try uploading again.");
+    const previous = kind === "logo" ? store.logoStorageId : store.faviconStorageId;
+    await saveStoreSettings(
+      ctx,
+      store,
+      userActor(userId),
+      "store.settings",
+      kind === "logo"
+        ? { logoUrl: url, logoStorageId: storageId }
+        : { faviconUrl: url, faviconStorageId: storageId },
+    );
+    if (previous !== undefined && previous !== storageId) await ctx.storage.delete(previous);
+    return url;
+  },
+});
+
+/** Social profile links, each checked against its network ("" removes one). */
+export const updateSocial = storeMutation({
+  permission: "settings.edit",
+  args: {
+    instagram: v.string(),
+    tiktok: v.string(),
+    facebook: v.string(),
+    x: v.string(),
+    youtube: v.string(),
+  },
+  returns: v.array(v.string()),
+  handler: async (ctx, { storeId: _, ...links }) => {
+    const social = Object.fromEntries(
+      (Object.keys(SOCIAL_HOSTS) as SocialNetwork[]).map((network) => [
+        network,
+        parseSocialLink(network, links[network]),
+      ]),
+    );
+    return await saveStoreSettings(ctx, ctx.store, userActor(ctx.user._id), "store.settings", {
+      social: defined(social),
+    });
+  },
+});
+
+/** Contact details shown to shoppers. */
+export const updateContact = storeMutation({
+  permission: "settings.edit",
+  args: { email: v.string(), phone: v.string(), address: v.string() },
+  returns: v.array(v.string()),
+  handler: async (ctx, { storeId: _, ...input }) =>
+    await saveStoreSettings(ctx, ctx.store, userActor(ctx.user._id), "store.settings", {
+      contact: defined(parseContact(input)),
+    }),
+});
+
+/** Shipping rates (what shoppers pay), the store's own shipping cost and its margin target. */
+export const updateShipping = storeMutation({
+  permission: "settings.edit",
+  args: {
+    flatShippingCents: v.number(),
+    freeShippingThresholdCents: v.optional(v.number()),
+    shippingCostCents: v.optional(v.number()),
+    targetMarginBps: v.number(),
+  },
+  returns: v.array(v.string()),
+  handler: async (ctx, { storeId: _, ...input }) =>
+    await saveStoreSettings(ctx, ctx.store, userActor(ctx.user._id), "store.settings", {
+      settings: defined({ ...ctx.store.settings, ...parseShipping(input) }),
+    }),
+});
+
+/** The returns, shipping, privacy and terms pages, each up to 10,000 characters. */
+export const updatePolicies = storeMutation({
+  permission: "settings.edit",
+  args: { shipping: v.string(), returns: v.string(), privacy: v.string(), terms: v.string() },
+  returns: v.array(v.string()),
+  handler: async (ctx, { storeId: _, ...texts }) => {
+    const policies = { ...ctx.store.policies };
+    for (const kind of POLICY_KINDS) policies[kind] = parsePolicy(kind, texts[kind]);
+    return await saveStoreSettings(ctx, ctx.store, userActor(ctx.user._id), "store.settings", {
+      policies,
+    });
   },
 });
 

@@ -1,10 +1,11 @@
 // Creating a store: what a new store starts with, and the checks on what its founder typed.
-import type { Id } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { recordAudit, userActor } from "./audit";
+import { type Actor, recordAudit, userActor } from "./audit";
 import { slugify } from "./catalog";
 import { invalid } from "./errors";
 import { openOrderBook } from "./orders";
+import type { AuditChange } from "./validators";
 
 export type NewStore = { name: string; currency: string; timezone: string };
 
@@ -88,4 +89,63 @@ export async function createStore(
     at: now,
   });
   return storeId;
+}
+
+type AuditValue = string | number | boolean | null;
+const auditText = (value: unknown): AuditValue => {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  return JSON.stringify(value).slice(0, 120);
+};
+
+/**
+ * Saves a settings edit: compares each named field with the store as it is, patches only
+ * what changed and records one audit row listing every changed field. Returns the fields
+ * that changed (empty: nothing was written).
+ */
+export async function saveStoreSettings(
+  ctx: MutationCtx,
+  store: Doc<"stores">,
+  actor: Actor,
+  action: string,
+  next: Partial<Omit<Doc<"stores">, "_id" | "_creationTime">>,
+): Promise<string[]> {
+  const changes: AuditChange[] = [];
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next) as [keyof typeof next, unknown][]) {
+    const before = store[key] as unknown;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      // Nested objects (theme, social, contact, settings, policies): one change per field.
+      const beforeObject = (before ?? {}) as Record<string, unknown>;
+      const afterObject = value as Record<string, unknown>;
+      const fields = new Set([...Object.keys(beforeObject), ...Object.keys(afterObject)]);
+      let differs = false;
+      for (const field of fields) {
+        if (beforeObject[field] !== afterObject[field]) {
+          differs = true;
+          changes.push({
+            field: `${key}.${field}`,
+            from: auditText(beforeObject[field]),
+            to: auditText(afterObject[field]),
+          });
+        }
+      }
+      if (differs) patch[key] = value;
+    } else if (before !== value) {
+      patch[key] = value;
+      changes.push({ field: key, from: auditText(before), to: auditText(value) });
+    }
+  }
+  if (changes.length === 0) return [];
+  await ctx.db.patch(store._id, patch as Partial<Doc<"stores">>);
+  await recordAudit(ctx, {
+    storeId: store._id,
+    actor,
+    action,
+    targetTable: "stores",
+    targetId: store._id,
+    changes,
+  });
+  return changes.map((change) => change.field);
 }

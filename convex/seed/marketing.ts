@@ -129,9 +129,10 @@ export function buildPriceTests(world: World): SeedPriceTest[] {
     {
       productSlug: third.slug,
       status: "completed",
+      // The winner (significant at ~99%) was applied: today's price is the −$2 arm's.
       arms: [
-        arm("Control", third.priceCents, 1_540, 41),
-        arm("−$2", third.priceCents - 200, 1_512, 52),
+        arm("Control", third.priceCents + 200, 1_540, 41),
+        arm("−$2", third.priceCents, 1_512, 66),
       ],
       startedAt: world.now - 40 * DAY_MS,
       endedAt: world.now - 26 * DAY_MS,

@@ -19,6 +19,8 @@ export const DEMO_SETTINGS = {
   targetMarginBps: 6_000,
   freeShippingThresholdCents: 5_000,
   flatShippingCents: 499,
+  // What a parcel really costs the store (consolidated supplier shipping); pricing's floor uses it.
+  shippingCostCents: 250,
 };
 
 export type SeedCoupon = CouponTerms & { code: string };

@@ -14,6 +14,9 @@ export const storeFields = {
   currency: v.string(),
   logoUrl: v.optional(v.string()),
   faviconUrl: v.optional(v.string()),
+  // Set when the logo/favicon was uploaded to file storage, so replacing it deletes the file.
+  logoStorageId: v.optional(v.id("_storage")),
+  faviconStorageId: v.optional(v.id("_storage")),
   theme: v.object({ primaryColor: v.string(), accentColor: v.string() }),
   policies: v.object({
     shipping: v.string(),
@@ -41,6 +44,8 @@ export const storeFields = {
     targetMarginBps: v.number(),
     freeShippingThresholdCents: v.optional(v.number()),
     flatShippingCents: v.number(),
+    // What the store pays to ship one unit (pricing's floor); the flat rate stands in if unset.
+    shippingCostCents: v.optional(v.number()),
   }),
 };
 

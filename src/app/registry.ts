@@ -1,6 +1,7 @@
 import { activityModule } from "../features/activity/module";
 import { ordersModule } from "../features/orders/module";
 import { overviewModule } from "../features/overview/module";
+import { pricingModule } from "../features/pricing/module";
 import { productsModule } from "../features/products/module";
 import { settingsModule } from "../features/settings/module";
 import type { DashboardModule, ModuleRoute } from "./module";
@@ -14,6 +15,7 @@ export const MODULES: readonly DashboardModule[] = [
   overviewModule,
   productsModule,
   ordersModule,
+  pricingModule,
   activityModule,
   settingsModule,
 ];

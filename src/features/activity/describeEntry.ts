@@ -2,6 +2,7 @@ import type { AuditChange, AuditValue } from "../../../convex/model/validators";
 import { formatMoney } from "../../../lib/money";
 import { orderHref } from "../orders/module";
 import { productHref } from "../products/module";
+import { describePricing } from "./describePricing";
 
 export interface Entry {
   actorKind: "user" | "system" | "webhook";
@@ -87,9 +88,12 @@ export function describeAction(entry: Entry, people: People, currency: string): 
     case "store.transfer":
       return `made ${person} the owner`;
     default:
-      return changes.length > 0
-        ? `did ${entry.action}: ${changeList(changes, currency)}`
-        : `did ${entry.action}`;
+      return (
+        describePricing(entry.action, changes) ??
+        (changes.length > 0
+          ? `did ${entry.action}: ${changeList(changes, currency)}`
+          : `did ${entry.action}`)
+      );
   }
 }
 

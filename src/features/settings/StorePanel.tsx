@@ -9,7 +9,8 @@ import { Skeleton } from "../../components/Skeleton";
 import { useToast } from "../../components/Toast";
 import { useStoreProfile, useUpdateStore } from "./useStoreProfile";
 
-type Profile = { name: string; tagline?: string; timezone: string; contactEmail: string };
+// The contact email is edited with the other contact details (ContactPanel).
+type Profile = { name: string; tagline?: string; timezone: string };
 
 /** The store's details: editable by admins and owners, read-only for staff. */
 export function StorePanel() {
@@ -32,13 +33,19 @@ export function StorePanel() {
       {profile.status === "error" && <ErrorPanel error={profile.error} />}
       {profile.status === "success" &&
         (can("settings.edit") ? (
-          <ProfileForm key={JSON.stringify(profile.data)} profile={profile.data} />
+          <ProfileForm
+            key={JSON.stringify(profile.data)}
+            profile={{
+              name: profile.data.name,
+              tagline: profile.data.tagline,
+              timezone: profile.data.timezone,
+            }}
+          />
         ) : (
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
             <Detail label="Name" value={profile.data.name} />
             <Detail label="Tagline" value={profile.data.tagline || "—"} />
             <Detail label="Time zone" value={profile.data.timezone} />
-            <Detail label="Contact email" value={profile.data.contactEmail || "—"} />
           </dl>
         ))}
     </Panel>
@@ -64,8 +71,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const changed =
     draft.name !== profile.name ||
     (draft.tagline ?? "") !== (profile.tagline ?? "") ||
-    draft.timezone !== profile.timezone ||
-    draft.contactEmail !== profile.contactEmail;
+    draft.timezone !== profile.timezone;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -77,7 +83,6 @@ function ProfileForm({ profile }: { profile: Profile }) {
         name: draft.name,
         tagline: draft.tagline ?? "",
         timezone: draft.timezone,
-        contactEmail: draft.contactEmail,
       });
       toast("Store details saved");
     } catch (err) {
@@ -107,14 +112,6 @@ function ProfileForm({ profile }: { profile: Profile }) {
             <option key={zone}>{zone}</option>
           ))}
         </Select>
-      </Field>
-      <Field label="Contact email">
-        <Input
-          type="email"
-          maxLength={254}
-          value={draft.contactEmail}
-          onChange={set("contactEmail")}
-        />
       </Field>
       {error !== null && (
         <div className="sm:col-span-2">
