@@ -252,7 +252,6 @@ async function fixture() {
       users: staffUser,
       invites: inviteId,
       presence: presenceId,
-      _storage: await ctx.storage.store(new Blob(["not an image"], { type: "text/plain" })),
     } as Record<string, string>;
   });
   return { t, ids };
