@@ -88,13 +88,19 @@ export const create = storeMutation({
 
 /**
  * The editor's save. `baseUpdatedAt` is the `updatedAt` the editor loaded; CONFLICT (nothing
- * written) when the product changed since.
+ * written) when the team changed the product since. Sales meanwhile are merged (baseStock).
  */
 export const save = storeMutation({
   permission: "catalog.edit",
-  args: { productId: v.id("products"), baseUpdatedAt: v.number(), product: productInput },
+  args: {
+    productId: v.id("products"),
+    baseUpdatedAt: v.number(),
+    // Each variant's stock as the editor loaded it, so units sold meanwhile are kept.
+    baseStock: v.optional(v.array(v.object({ sku: v.string(), stock: v.number() }))),
+    product: productInput,
+  },
   returns: product,
-  handler: async (ctx, { storeId, productId, baseUpdatedAt, product: input }) =>
+  handler: async (ctx, { storeId, productId, baseUpdatedAt, baseStock, product: input }) =>
     await saveProduct(
       ctx,
       storeId,
@@ -103,6 +109,7 @@ export const save = storeMutation({
       baseUpdatedAt,
       input,
       Date.now(),
+      baseStock,
     ),
 });
 

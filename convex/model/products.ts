@@ -181,7 +181,10 @@ async function moveStock(
       }
       variant.stock = next;
     }
-    await ctx.db.patch(productId, { variants, stock: totalStock(variants), updatedAt: now });
+    // Stock moves (sales, holds, restocks) leave `updatedAt` alone: it is the editor's version
+    // of what the team wrote, and a sale during an edit must not turn the save into a conflict.
+    // saveProduct merges the units sold meanwhile instead (see mergeStock).
+    await ctx.db.patch(productId, { variants, stock: totalStock(variants) });
   }
 }
 
@@ -301,6 +304,7 @@ export async function saveProduct(
   baseUpdatedAt: number,
   raw: EditorInput,
   now: number,
+  baseStock: StockCount[] = [],
 ): Promise<Doc<"products">> {
   const current = await getInStoreX(ctx, storeId, productId, "Product");
   if (current.updatedAt !== baseUpdatedAt) {
@@ -308,7 +312,8 @@ export async function saveProduct(
       `"${current.title}" was changed by someone else since you opened it. Nothing was saved: review their changes, then reload or re-apply yours.`,
     );
   }
-  const input = await resolveImages(ctx, checkProductInput(raw, now));
+  const checked = await resolveImages(ctx, checkProductInput(raw, now));
+  const input = { ...checked, variants: mergeStock(current, checked.variants, baseStock) };
   if (input.slug !== current.slug) await assertSlugFree(ctx, storeId, input.slug, productId);
   const changes: AuditChange[] = [];
   for (const field of EDITED_FIELDS) {
@@ -340,6 +345,31 @@ export async function saveProduct(
     at: now,
   });
   return (await ctx.db.get(productId))!;
+}
+
+export type StockCount = { sku: string; stock: number };
+
+/**
+ * Stock the editor did not touch keeps the units sold (or restocked) since it was opened;
+ * stock it did change is taken as typed, unless it moved meanwhile too: then two people (or a
+ * sale and a person) changed one number, and CONFLICT says which, with nothing written.
+ */
+export function mergeStock<V extends { sku: string; title: string; stock: number }>(
+  current: Pick<Doc<"products">, "variants">,
+  variants: V[],
+  baseStock: StockCount[],
+): V[] {
+  const base = new Map(baseStock.map((entry) => [entry.sku, entry.stock]));
+  const now = new Map(current.variants.map((variant) => [variant.sku, variant.stock]));
+  return variants.map((variant) => {
+    const loaded = base.get(variant.sku);
+    const live = now.get(variant.sku);
+    if (loaded === undefined || live === undefined || live === loaded) return variant;
+    if (variant.stock === loaded) return { ...variant, stock: live };
+    throw conflict(
+      `Stock of ${variant.title} changed from ${loaded} to ${live} while you edited (a sale or another member). Nothing was saved: check the new number, then save again.`,
+    );
+  });
 }
 
 // ── Bulk actions ────────────────────────────────────────────────────────────

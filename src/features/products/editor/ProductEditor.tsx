@@ -96,6 +96,7 @@ export function ProductEditor({ live }: { live: Doc<"products"> | null }) {
       const result = await save({
         productId: from._id,
         baseUpdatedAt: from.updatedAt,
+        baseStock: from.variants.map(({ sku, stock }) => ({ sku, stock })),
         product: input,
       });
       const next = draftOf(result, currency);
