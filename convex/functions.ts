@@ -5,7 +5,8 @@
 //     Pass `permission: "catalog.edit"` (see model/permissions.ts) next to args/handler to
 //     require more than membership; the refusal names the role that may do it.
 //   authedQuery / authedMutation: signed in, no store yet (sign-up, "my stores").
-//   publicQuery / publicMutation: the storefront; no auth, so expose only published data.
+//   publicQuery / publicMutation / publicAction: the storefront; no auth, so expose only
+//     published data.
 import {
   customAction,
   customCtx,
@@ -69,3 +70,4 @@ export const authedMutation = customMutation(
 
 export const publicQuery = customQuery(query, NoOp);
 export const publicMutation = customMutation(mutation, NoOp);
+export const publicAction = customAction(action, NoOp);

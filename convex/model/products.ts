@@ -120,6 +120,24 @@ export async function takeStock(
   await moveStock(ctx, storeId, lines, -1, now);
 }
 
+/**
+ * Puts held units back (a checkout that expired unpaid). A product or variant deleted since is
+ * skipped: there is nothing to put the units back into.
+ */
+export async function returnStock(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  lines: StockLine[],
+  now: number,
+): Promise<void> {
+  for (const line of lines) {
+    const product = await ctx.db.get(line.productId);
+    if (product === null || product.storeId !== storeId) continue;
+    if (!product.variants.some((variant) => variant.sku === line.sku)) continue;
+    await moveStock(ctx, storeId, [line], 1, now);
+  }
+}
+
 async function moveStock(
   ctx: MutationCtx,
   storeId: Id<"stores">,

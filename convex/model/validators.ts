@@ -124,6 +124,27 @@ export const cartItem = v.object({
 });
 export type CartItem = Infer<typeof cartItem>;
 
+export const checkoutStatus = literals("open", "paid", "failed", "expired");
+export type CheckoutStatus = Infer<typeof checkoutStatus>;
+
+// "offline" is the clearly labelled test-payment mode used when no Stripe key is configured.
+export const checkoutMode = literals("stripe", "offline");
+export type CheckoutMode = Infer<typeof checkoutMode>;
+
+// A priced line of a checkout: the price the server decided, and the price-test arm it came
+// from (so the purchase is counted for that arm).
+export const checkoutLine = v.object({
+  productId: v.id("products"),
+  sku: v.string(),
+  title: v.string(),
+  variantTitle: v.string(),
+  quantity: v.number(),
+  unitPriceCents: v.number(),
+  priceTestId: v.optional(v.id("priceTests")),
+  arm: v.optional(v.number()),
+});
+export type CheckoutLine = Infer<typeof checkoutLine>;
+
 // ── Discover ────────────────────────────────────────────────────────────────
 export const trendSource = literals("tiktok", "aliexpress", "cj", "google");
 export type TrendSource = Infer<typeof trendSource>;

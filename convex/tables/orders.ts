@@ -5,6 +5,9 @@ import {
   address,
   cartItem,
   cartStatus,
+  checkoutLine,
+  checkoutMode,
+  checkoutStatus,
   customer,
   fulfillmentStatus,
   orderStatus,
@@ -91,7 +94,60 @@ export const returnFields = {
   paymentRefundRef: v.optional(v.string()),
 };
 
+// A shopper's checkout between "Pay" and the order: it holds the stock (and a coupon use) it
+// priced, so the last unit cannot be sold twice, until it is paid, fails or expires.
+export const checkoutFields = {
+  storeId: v.id("stores"),
+  // SHA-256 of the secret handle the browser holds (the public `checkoutId`), and of the
+  // receipt token derived from it: the secrets themselves are never stored.
+  keyHash: v.string(),
+  receiptHash: v.string(),
+  visitorId: v.string(),
+  status: checkoutStatus,
+  mode: checkoutMode,
+  currency: v.string(),
+  lines: v.array(checkoutLine),
+  subtotalCents: v.number(),
+  discountCents: v.number(),
+  shippingCents: v.number(),
+  taxCents: v.number(),
+  totalCents: v.number(),
+  // Upper-cased; one use of it is held while the checkout is open.
+  couponCode: v.optional(v.string()),
+  customer,
+  shippingAddress: address,
+  stripeSessionId: v.optional(v.string()),
+  orderId: v.optional(v.id("orders")),
+  orderNumber: v.optional(v.number()),
+  // Why a checkout failed, in words for the shopper.
+  message: v.optional(v.string()),
+  expiresAt: v.number(),
+  updatedAt: v.number(),
+};
+
+// One row per (price test, visitor, product, kind, day): a price-test arm counts a visitor's
+// view or cart once a day, however often the page is reloaded.
+export const priceTestVisitFields = {
+  storeId: v.id("stores"),
+  testId: v.id("priceTests"),
+  visitorId: v.string(),
+  kind: v.union(v.literal("product_view"), v.literal("add_to_cart")),
+  // UTC "YYYY-MM-DD"
+  date: v.string(),
+};
+
 export const ordersTables = {
+  checkouts: defineTable(checkoutFields)
+    .index("by_store_key", ["storeId", "keyHash"])
+    .index("by_store_receipt", ["storeId", "receiptHash"])
+    .index("by_store_stripe_session", ["storeId", "stripeSessionId"]),
+  priceTestVisits: defineTable(priceTestVisitFields).index("by_store_test_visitor", [
+    "storeId",
+    "testId",
+    "visitorId",
+    "kind",
+    "date",
+  ]),
   carts: defineTable(cartFields)
     .index("by_store_session", ["storeId", "sessionId"])
     .index("by_store_status_updated", ["storeId", "status", "updatedAt"]),

@@ -17,6 +17,8 @@ const WRITERS: Record<string, string> = {
   returns: "convex/model/orders.ts",
   storeStats: "convex/model/orders.ts",
   products: "convex/model/products.ts",
+  checkouts: "convex/model/checkouts.ts",
+  priceTestVisits: "convex/model/priceTests.ts",
   dailyMetrics: "convex/model/metrics.ts",
   auditLog: "convex/model/audit.ts",
 };
