@@ -129,7 +129,10 @@ export async function startAppServer(options: {
     let status = 200;
     if (app === "storefront" && runtime.storefront) {
       const search = new URL(req.url ?? "/", "http://x").search;
-      const page = await runtime.storefront.page(path, search, publicOrigin(req));
+      const visitor = String(req.headers.cookie ?? "").match(
+        /(?:^|;\s*)sf_vid=([A-Za-z0-9_-]{8,64})/,
+      );
+      const page = await runtime.storefront.page(path, search, publicOrigin(req), visitor?.[1]);
       html = applyPage(html, page);
       status = page.status;
     }

@@ -16,7 +16,7 @@ import { renderToString } from "react-dom/server";
 import { api } from "../convex/_generated/api.js";
 import { splitStorePath } from "../lib/storePath.js";
 import { App, type PageData } from "../storefront/App.js";
-import { checkoutApi, type Receipt } from "../storefront/checkoutApi.js";
+import { checkoutApi } from "../storefront/checkoutApi.js";
 import {
   categoryPath,
   metaDescription,
@@ -49,7 +49,8 @@ export interface RenderedPage {
 }
 
 export interface StorefrontRenderer {
-  page(path: string, search: string, origin: string): Promise<RenderedPage>;
+  /** `visitorId`: the shopper's sf_vid cookie, so A/B prices match what the islands show. */
+  page(path: string, search: string, origin: string, visitorId?: string): Promise<RenderedPage>;
   /** /robots.txt and /sitemap.xml (also /s/<slug>/sitemap.xml); null for other paths. */
   file(
     path: string,
@@ -91,21 +92,24 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     store: PublicStore,
     page: string,
     search: URLSearchParams,
+    visitorId: string | undefined,
   ): Promise<PageData> {
     const slug = store.slug;
+    const visitor = visitorId ? { visitorId } : {};
     if (page === "/" || page === "/index.html") {
       const [first, categories, featured] = await Promise.all([
         read(api.storefront.products, {
           slug,
           paginationOpts: { numItems: PAGE_SIZE, cursor: null },
+          ...visitor,
         }),
         read(api.storefront.categories, { slug }),
-        readOptional(checkoutApi.featured, { slug }),
+        readOptional(checkoutApi.featured, { slug, ...visitor }),
       ]);
       return {
         kind: "home",
         data: {
-          featured: (featured ?? []) as PublicProduct[],
+          featured: featured ?? [],
           products: first.page,
           categories,
           more: !first.isDone,
@@ -123,7 +127,7 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     };
     const productSlug = match(/^\/p\/([^/]+)\/?$/);
     if (productSlug !== null) {
-      const product = await read(api.storefront.product, { slug, productSlug });
+      const product = await read(api.storefront.product, { slug, productSlug, ...visitor });
       return product ? { kind: "product", product } : { kind: "not-found" };
     }
     const category = match(/^\/c\/([^/]+)\/?$/);
@@ -133,6 +137,7 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
         slug,
         category,
         paginationOpts: { numItems: PAGE_SIZE, cursor: cursor || null },
+        ...visitor,
       }).catch(() => null);
       if (!result || (result.page.length === 0 && !cursor)) return { kind: "not-found" };
       return {
@@ -147,17 +152,15 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     if (page === "/cart" || page === "/cart/") return { kind: "cart" };
     if (page === "/checkout" || page === "/checkout/") return { kind: "checkout" };
     if (page === "/checkout/return") {
-      const checkoutId = search.get("checkout") ?? search.get("checkoutId") ?? "";
-      return /^[a-z0-9]{10,64}$/i.test(checkoutId)
-        ? { kind: "checkout-return", checkoutId }
-        : { kind: "not-found" };
+      // Stripe sends the shopper back with ?checkout=success or ?checkout=cancelled.
+      return { kind: "checkout-return", outcome: search.get("checkout") ?? "" };
     }
     const receiptToken = match(/^\/order\/([^/]+)\/?$/);
     if (receiptToken !== null) {
       // Never cached: a receipt is one shopper's, and fresh after paying.
-      const receipt = (await client
+      const receipt = await client
         .query(checkoutApi.receipt, { slug, receiptToken })
-        .catch(() => null)) as Receipt | null;
+        .catch(() => null);
       return receipt ? { kind: "order", receiptToken, receipt } : { kind: "not-found" };
     }
     const policy = match(/^\/policies\/([^/]+)\/?$/) as PolicyKind | null;
@@ -168,13 +171,15 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
   }
 
   return {
-    async page(fullPath, searchText, origin) {
+    async page(fullPath, searchText, origin, visitorId) {
       const { slug: given, base, page } = splitStorePath(fullPath);
       const at: StoreRef = { slug: given ?? defaultSlug, base };
       const store = await read(api.storefront.store, { slug: at.slug });
       const renderedAt = Date.now();
       const search = new URLSearchParams(searchText);
-      const data: PageData = store ? await load(store, page, search) : { kind: "not-found" };
+      const data: PageData = store
+        ? await load(store, page, search, visitorId)
+        : { kind: "not-found" };
       const body = renderToString(createElement(App, { store, at, page: data, renderedAt }));
       const meta = store
         ? describe(store, at, data, origin)

@@ -23,7 +23,7 @@ export type PageData =
   | { kind: "product"; product: PublicProduct }
   | { kind: "cart" }
   | { kind: "checkout" }
-  | { kind: "checkout-return"; checkoutId: string }
+  | { kind: "checkout-return"; outcome: string }
   | { kind: "order"; receiptToken: string; receipt: Receipt | null }
   | { kind: "policy"; policy: PolicyKind }
   | { kind: "not-found" };
@@ -60,7 +60,7 @@ function body(store: PublicStore, at: StoreRef, page: PageData, renderedAt: numb
     case "checkout":
       return <CheckoutPage at={at} />;
     case "checkout-return":
-      return <CheckoutReturnPage at={at} checkoutId={page.checkoutId} />;
+      return <CheckoutReturnPage at={at} outcome={page.outcome} />;
     case "order":
       return <OrderPage at={at} receiptToken={page.receiptToken} receipt={page.receipt} />;
     case "policy":

@@ -2,7 +2,20 @@ import { formatMoney } from "../../lib/money";
 import type { Quote } from "../checkoutApi";
 
 /** Subtotal → total, exactly as the server priced it. */
-export function Totals({ quote }: { quote: Quote }) {
+export function Totals({
+  quote,
+}: {
+  quote: Pick<
+    Quote,
+    | "currency"
+    | "subtotalCents"
+    | "discountCents"
+    | "shippingCents"
+    | "taxCents"
+    | "totalCents"
+    | "coupon"
+  >;
+}) {
   const c = quote.currency;
   return (
     <dl className="space-y-2 text-sm text-stone-700" data-testid="totals">

@@ -6,6 +6,7 @@ import { Totals } from "../components/Totals";
 import { pathIn, type StoreRef } from "../data";
 import { convex, errorKind, errorMessage, useLive } from "../live";
 import { useMounted } from "../mounted";
+import { pendingCheckout } from "../pending";
 import { visitorId } from "../visitor";
 
 type Step = { kind: "details" } | { kind: "pay"; checkoutId: string };
@@ -82,6 +83,7 @@ export function CheckoutView({ at }: { at: StoreRef }) {
         returnUrl: `${window.location.origin}${pathIn(at, "/checkout/return")}`,
       });
       if (result.mode === "stripe") {
+        pendingCheckout.save(at.slug, result.checkoutId);
         window.location.assign(result.url);
         return;
       }

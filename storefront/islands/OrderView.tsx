@@ -2,8 +2,18 @@ import { useEffect } from "react";
 import { formatMoney } from "../../lib/money";
 import { clearCart } from "../cart";
 import { checkoutApi, type Receipt } from "../checkoutApi";
+import { Totals } from "../components/Totals";
 import { pathIn, type StoreRef } from "../data";
 import { useLive } from "../live";
+
+const STATUS_WORDS: Record<Receipt["status"], string> = {
+  new: "Received — we are getting it ready",
+  processing: "Being packed",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  cancelled: "Cancelled",
+  refunded: "Refunded",
+};
 
 /** The order confirmation, live: its status follows the team's fulfilment. */
 export function OrderView({
@@ -17,62 +27,60 @@ export function OrderView({
 }) {
   const { data } = useLive(checkoutApi.receipt, { slug: at.slug, receiptToken }, initial);
   const receipt = data ?? initial;
+  const paid = receipt !== null;
   useEffect(() => {
     // A Stripe payment lands here without passing the test-payment form: the cart is done.
-    if (receipt) clearCart(at.slug);
-  }, [receipt, at.slug]);
+    if (paid) clearCart(at.slug);
+  }, [paid, at.slug]);
   if (!receipt) {
     return (
       <p className="text-stone-600">We could not find this order. Check the link in your email.</p>
     );
   }
-  const currency = receipt.currency ?? "USD";
-  const lines = receipt.lines ?? receipt.items ?? [];
-  const number = receipt.number ?? receipt.orderNumber;
+  const c = receipt.currency;
   return (
     <div className="max-w-2xl" data-testid="order-confirmation">
       <p className="text-lg text-stone-700">
-        Thank you{receipt.shipTo?.name ? `, ${receipt.shipTo.name}` : ""}! Your order{" "}
-        <strong data-testid="order-number">#{number}</strong> is confirmed.
+        Thank you, {receipt.shipTo.name}! Your order{" "}
+        <strong data-testid="order-number">#{receipt.number}</strong> is confirmed.
       </p>
-      {receipt.email && (
-        <p className="mt-1 text-sm text-stone-500">A receipt goes to {receipt.email}.</p>
-      )}
-      {receipt.status && (
-        <p className="mt-1 text-sm text-stone-500">
-          Status: <span data-testid="order-status">{receipt.status}</span>
-        </p>
-      )}
+      <p className="mt-1 text-sm text-stone-500">
+        Placed {new Date(receipt.placedAt).toLocaleString()} · a receipt goes to {receipt.email}
+        {receipt.paymentMode === "offline" ? " · test payment, no card was charged" : ""}
+      </p>
+      <p className="mt-3 text-sm">
+        Status: <span data-testid="order-status">{STATUS_WORDS[receipt.status]}</span>
+      </p>
       <ul className="mt-6 divide-y divide-stone-200 border-y border-stone-200 text-sm">
-        {lines.map((l, i) => (
+        {receipt.lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never reorder
-          <li key={i} className="flex justify-between gap-4 py-3">
+          <li key={i} className="flex justify-between gap-4 py-3" data-testid="order-line">
             <span>
               {l.quantity} × {l.title}
               {l.variantTitle ? ` (${l.variantTitle})` : ""}
             </span>
-            {l.lineTotalCents !== undefined && (
-              <span className="tabular-nums">{formatMoney(l.lineTotalCents, currency)}</span>
-            )}
+            <span className="tabular-nums">{formatMoney(l.totalCents, c)}</span>
           </li>
         ))}
       </ul>
-      {receipt.totalCents !== undefined && (
-        <p className="mt-4 flex justify-between text-base font-semibold text-stone-900">
-          <span>Total paid</span>
-          <span className="tabular-nums" data-testid="order-total">
-            {formatMoney(receipt.totalCents, currency)}
-          </span>
-        </p>
-      )}
-      {receipt.shipTo && (
-        <p className="mt-4 text-sm text-stone-600">
-          Shipping to{" "}
-          {[receipt.shipTo.name, receipt.shipTo.city, receipt.shipTo.country]
-            .filter(Boolean)
-            .join(", ")}
-        </p>
-      )}
+      <div className="mt-4">
+        <Totals
+          quote={{
+            currency: c,
+            subtotalCents: receipt.subtotalCents,
+            discountCents: receipt.discountCents,
+            shippingCents: receipt.shippingCents,
+            taxCents: receipt.taxCents,
+            totalCents: receipt.totalCents,
+            ...(receipt.couponCode
+              ? { coupon: { code: receipt.couponCode, label: receipt.couponCode } }
+              : {}),
+          }}
+        />
+      </div>
+      <p className="mt-4 text-sm text-stone-600">
+        Shipping to {receipt.shipTo.name}, {receipt.shipTo.city}, {receipt.shipTo.country}
+      </p>
       <a href={pathIn(at, "/")} className="mt-8 inline-block text-sm underline">
         Continue shopping
       </a>

@@ -30,7 +30,8 @@ export interface ProductViewProps {
 export function ProductView({ at, currency, product: initial, renderedAt }: ProductViewProps) {
   const { data } = useLive(
     storefrontApi.product,
-    { slug: at.slug, productSlug: initial.slug },
+    // The visitor's own price when the team runs a price test (the server rendered the same).
+    { slug: at.slug, productSlug: initial.slug, ...visitorArg() },
     initial,
   );
   const product = data ?? initial;
@@ -243,6 +244,10 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
       </div>
     </div>
   );
+}
+
+function visitorArg(): { visitorId?: string } {
+  return typeof document === "undefined" ? {} : { visitorId: visitorId() };
 }
 
 const QUANTITIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

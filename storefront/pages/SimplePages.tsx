@@ -29,11 +29,11 @@ export function CheckoutPage({ at }: { at: StoreRef }) {
   );
 }
 
-export function CheckoutReturnPage({ at, checkoutId }: { at: StoreRef; checkoutId: string }) {
+export function CheckoutReturnPage({ at, outcome }: { at: StoreRef; outcome: string }) {
   return (
     <Shell>
       <PageTitle>Payment</PageTitle>
-      <Island name="checkout-return" component={CheckoutReturn} props={{ at, checkoutId }} />
+      <Island name="checkout-return" component={CheckoutReturn} props={{ at, outcome }} />
     </Shell>
   );
 }
