@@ -83,7 +83,8 @@ export function readCart(slug: string): CartState {
 
 function write(slug: string, items: CartItem[]) {
   localStorage.setItem(keyFor(slug), JSON.stringify(items));
-  snapshots.set(slug, { items, dropped: 0 });
+  // What was dropped when the stored cart was read stays known for this page's note.
+  snapshots.set(slug, { items, dropped: snapshots.get(slug)?.dropped ?? 0 });
   for (const l of listeners) l();
 }
 
@@ -108,6 +109,15 @@ export function setQuantity(slug: string, productId: string, sku: string, quanti
     )
     .filter((i) => i.quantity > 0);
   write(slug, items);
+}
+
+/** Drops the given lines (ones the server cannot read). */
+export function removeLines(slug: string, bad: Pick<CartItem, "productId" | "sku">[]) {
+  const gone = new Set(bad.map((b) => `${b.productId}|${b.sku}`));
+  write(
+    slug,
+    readCart(slug).items.filter((i) => !gone.has(`${i.productId}|${i.sku}`)),
+  );
 }
 
 /** Forgets the "price when added" once the shopper has seen the new price. */

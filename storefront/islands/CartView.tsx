@@ -1,12 +1,11 @@
 import { formatMoney } from "../../lib/money";
 import { acceptPrices, type CartItem, setQuantity, useCart } from "../cart";
-import { checkoutApi, type Quote, type QuoteLine } from "../checkoutApi";
+import type { Quote, QuoteLine } from "../checkoutApi";
 import { ProductImage } from "../components/ProductImage";
 import { Totals } from "../components/Totals";
 import { pathIn, type StoreRef } from "../data";
-import { useLive } from "../live";
 import { useMounted } from "../mounted";
-import { visitorId } from "../visitor";
+import { useQuote } from "../useQuote";
 
 /**
  * The cart page. The browser only remembers what was chosen; every price, line and total shown
@@ -15,22 +14,14 @@ import { visitorId } from "../visitor";
 export function CartView({ at }: { at: StoreRef }) {
   const mounted = useMounted();
   const cart = useCart(at.slug);
-  const { data: quote, error } = useLive(
-    checkoutApi.quote,
-    mounted && cart.items.length > 0
-      ? {
-          slug: at.slug,
-          visitorId: visitorId(),
-          items: cart.items.map(({ productId, sku, quantity }) => ({ productId, sku, quantity })),
-        }
-      : "skip",
-  );
+  const { quote, error, removed } = useQuote(at.slug, cart.items, mounted);
+  const dropped = cart.dropped + removed;
 
   if (!mounted) return <p className="text-stone-500">Loading your cart…</p>;
   if (cart.items.length === 0) {
     return (
       <div data-testid="cart-empty">
-        {cart.dropped > 0 && <DroppedNote count={cart.dropped} />}
+        {dropped > 0 && <DroppedNote count={dropped} />}
         <p className="text-stone-600">Your cart is empty.</p>
         <a
           href={pathIn(at, "/")}
@@ -41,21 +32,20 @@ export function CartView({ at }: { at: StoreRef }) {
       </div>
     );
   }
-  if (error && !quote) {
+  if (!quote) {
     return (
-      <p role="alert" className="text-rose-700">
-        We could not price your cart just now. Please reload the page in a moment.
+      <p className="text-stone-500" role="status">
+        {error ? "Checking the items in your cart…" : "Checking prices and stock…"}
       </p>
     );
   }
-  if (!quote) return <p className="text-stone-500">Checking prices and stock…</p>;
 
   const changes = priceChanges(cart.items, quote);
   const blocked = quote.lines.some((l) => l.problem);
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_20rem]">
       <div>
-        {cart.dropped > 0 && <DroppedNote count={cart.dropped} />}
+        {dropped > 0 && <DroppedNote count={dropped} />}
         {changes.length > 0 && (
           <div
             role="status"

@@ -4,9 +4,10 @@ import { clearCart, useCart } from "../cart";
 import { checkoutApi, type ShippingAddress } from "../checkoutApi";
 import { Totals } from "../components/Totals";
 import { pathIn, type StoreRef } from "../data";
-import { convex, errorKind, errorMessage, useLive } from "../live";
+import { convex, errorKind, errorMessage } from "../live";
 import { useMounted } from "../mounted";
 import { pendingCheckout } from "../pending";
+import { useQuote } from "../useQuote";
 import { visitorId } from "../visitor";
 
 type Step = { kind: "details" } | { kind: "pay"; checkoutId: string };
@@ -35,12 +36,7 @@ export function CheckoutView({ at }: { at: StoreRef }) {
   const [card, setCard] = useState("");
 
   const items = cart.items.map(({ productId, sku, quantity }) => ({ productId, sku, quantity }));
-  const { data: quote, error } = useLive(
-    checkoutApi.quote,
-    mounted && items.length > 0
-      ? { slug: at.slug, visitorId: visitorId(), items, ...(couponCode ? { couponCode } : {}) }
-      : "skip",
-  );
+  const { quote, error } = useQuote(at.slug, cart.items, mounted, couponCode);
 
   if (!mounted) return <p className="text-stone-500">Loading checkout…</p>;
   if (items.length === 0 && step.kind === "details") {
@@ -53,14 +49,13 @@ export function CheckoutView({ at }: { at: StoreRef }) {
       </p>
     );
   }
-  if (error && !quote) {
+  if (!quote) {
     return (
-      <p role="alert" className="text-rose-700">
-        We could not price your cart just now. Please reload the page in a moment.
+      <p className="text-stone-500" role="status">
+        {error ? "Checking the items in your cart…" : "Checking prices and stock…"}
       </p>
     );
   }
-  if (!quote) return <p className="text-stone-500">Checking prices and stock…</p>;
   const offline = quote.paymentMode === "offline";
   const blocked = quote.lines.some((l) => l.problem);
 
