@@ -31,8 +31,13 @@ import {
   safeColor,
 } from "../storefront/data.js";
 
-/** How long a fetched answer may be reused: a burst of requests shares one read, no more. */
-const FRESH_MS = 2_000;
+/**
+ * A fetched answer is served as is for FRESH_MS; until STALE_MS it is still served while a
+ * fresh read runs in the background (so a page never waits on a cold read it just made), and
+ * after that it is never used: no shopper or crawler sees data more than a few seconds old.
+ */
+const FRESH_MS = 1_000;
+const STALE_MS = 5_000;
 const PAGE_SIZE = 24;
 const SITEMAP_MAX = 10_000;
 
@@ -61,6 +66,7 @@ export interface StorefrontRenderer {
 export function createStorefrontRenderer(url: string, defaultSlug: string): StorefrontRenderer {
   const client = new ConvexHttpClient(url);
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const refreshing = new Set<string>();
 
   function read<Q extends FunctionReference<"query">>(
     query: Q,
@@ -68,12 +74,30 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
   ): Promise<FunctionReturnType<Q>> {
     const key = `${getFunctionName(query)}${JSON.stringify(args)}`;
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < FRESH_MS) return hit.value as Promise<FunctionReturnType<Q>>;
-    if (cache.size > 1_000) cache.clear();
-    const value = client.query(query, args);
-    cache.set(key, { at: Date.now(), value });
-    value.catch(() => cache.delete(key));
-    return value;
+    const age = hit ? Date.now() - hit.at : Number.POSITIVE_INFINITY;
+    if (hit && age < FRESH_MS) return hit.value as Promise<FunctionReturnType<Q>>;
+    const fresh = (): Promise<FunctionReturnType<Q>> => {
+      const value = client.query(query, args);
+      // Only a settled answer replaces the one being served.
+      value.then(
+        () => {
+          if (cache.size > 1_000) cache.clear();
+          cache.set(key, { at: Date.now(), value });
+        },
+        () => cache.delete(key),
+      );
+      return value;
+    };
+    if (hit && age < STALE_MS) {
+      if (!refreshing.has(key)) {
+        refreshing.add(key);
+        void fresh()
+          .catch(() => {})
+          .finally(() => refreshing.delete(key));
+      }
+      return hit.value as Promise<FunctionReturnType<Q>>;
+    }
+    return fresh();
   }
 
   /** A function the deployment may not have yet (older deployments): null instead of an error. */
@@ -88,13 +112,14 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     }
   }
 
+  /** The page's data, read at the same time as the store (`store` resolves to it). */
   async function load(
-    store: PublicStore,
+    slug: string,
+    store: Promise<PublicStore | null>,
     page: string,
     search: URLSearchParams,
     visitorId: string | undefined,
   ): Promise<PageData> {
-    const slug = store.slug;
     const visitor = visitorId ? { visitorId } : {};
     if (page === "/" || page === "/index.html") {
       const [first, categories, featured] = await Promise.all([
@@ -164,7 +189,8 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
       return receipt ? { kind: "order", receiptToken, receipt } : { kind: "not-found" };
     }
     const policy = match(/^\/policies\/([^/]+)\/?$/) as PolicyKind | null;
-    if (policy && POLICY_KINDS.includes(policy) && store.policies[policy].trim() !== "") {
+    const found = await store;
+    if (found && policy && POLICY_KINDS.includes(policy) && found.policies[policy].trim() !== "") {
       return { kind: "policy", policy };
     }
     return { kind: "not-found" };
@@ -174,12 +200,14 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     async page(fullPath, searchText, origin, visitorId) {
       const { slug: given, base, page } = splitStorePath(fullPath);
       const at: StoreRef = { slug: given ?? defaultSlug, base };
-      const store = await read(api.storefront.store, { slug: at.slug });
-      const renderedAt = Date.now();
+      const storeRead = read(api.storefront.store, { slug: at.slug });
       const search = new URLSearchParams(searchText);
-      const data: PageData = store
-        ? await load(store, page, search, visitorId)
-        : { kind: "not-found" };
+      const [store, loaded] = await Promise.all([
+        storeRead,
+        load(at.slug, storeRead, page, search, visitorId),
+      ]);
+      const data: PageData = store ? loaded : { kind: "not-found" };
+      const renderedAt = Date.now();
       const body = renderToString(createElement(App, { store, at, page: data, renderedAt }));
       const meta = store
         ? describe(store, at, data, origin)
@@ -312,7 +340,12 @@ function describe(
             : {}),
         },
       };
+      const hero = p.variants.find((v) => v.stock > 0)?.imageUrl ?? p.images[0]?.url;
       extra =
+        // The picture is the page's largest paint: ask for it before the stylesheet is parsed.
+        (hero
+          ? `<link rel="preload" as="image" href="${escapeHtml(hero)}" fetchpriority="high" />`
+          : "") +
         `<meta property="product:price:amount" content="${amount}" />` +
         `<meta property="product:price:currency" content="${currency}" />` +
         `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, "\\u003c")}</script>`;

@@ -4,7 +4,7 @@
  * store's colours live. In the production build `react` is Preact (see vite.config.ts).
  */
 import { createElement, type FunctionComponent } from "react";
-import { createRoot } from "react-dom/client";
+import { hydrateRoot } from "react-dom/client";
 import type { IslandName } from "./components/Island";
 import { safeColor, storefrontApi } from "./data";
 import { convex } from "./live";
@@ -26,7 +26,9 @@ for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
   if (!load) continue;
   load().then((component) => {
     const props = JSON.parse(el.dataset.props ?? "{}") as object;
-    createRoot(el).render(createElement(component, props));
+    // Hydrate: the server's elements are kept (the picture painted first stays the largest
+    // paint), and each island's first render matches the server's HTML exactly.
+    hydrateRoot(el, createElement(component, props));
   });
 }
 

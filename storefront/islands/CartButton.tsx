@@ -1,8 +1,11 @@
 import { cartCount, useCart } from "../cart";
+import { useMounted } from "../mounted";
 
 /** The header's cart link with a live count (from localStorage, across tabs). */
 export function CartButton({ slug, href }: { slug: string; href: string }) {
-  const count = cartCount(useCart(slug));
+  const cart = useCart(slug);
+  // The first render matches the server's (which cannot know the cart), then the real count.
+  const count = useMounted() ? cartCount(cart) : 0;
   return (
     <a
       href={href}
