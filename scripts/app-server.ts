@@ -26,8 +26,12 @@ import type { OfflineAuth } from "./offline-auth.js";
 import type { RenderedPage, StorefrontRenderer } from "./storefront-ssr.js";
 
 export interface BrowserConfig {
-  /** The Convex deployment as the browser reaches it: this same origin (see app-proxy.ts). */
-  sameOrigin: true;
+  /**
+   * true: the browser reaches the Convex deployment through this same origin (app-proxy.ts,
+   * `npm start`); false: directly at `url` (a cloud deployment, `npm run serve:storefront`).
+   */
+  sameOrigin: boolean;
+  url?: string;
   siteUrl: string;
   clerkPublishableKey?: string;
   storeSlug: string;
@@ -213,6 +217,8 @@ export async function startAppServer(options: {
     }
     if (path.startsWith("/api/")) {
       if (!runtime) return void res.writeHead(503, { "retry-after": "1" }).end("Starting…");
+      // Against a remote deployment the browser talks to it directly; nothing is forwarded.
+      if (!runtime.config.sameOrigin) return notFound(res);
       return proxyHttp(req, res, new URL(runtime.backendUrl));
     }
     if (runtime?.auth && (await runtime.auth.handle(req, res))) return;
@@ -316,7 +322,7 @@ export async function startAppServer(options: {
   // The sync WebSocket rides the same port; other upgrades (Vite's HMR in --dev) are Vite's.
   server.on("upgrade", (req, socket, head) => {
     if (!(req.url ?? "").startsWith("/api/")) return;
-    if (!hostAllowed(req, hosts) || !runtime) {
+    if (!hostAllowed(req, hosts) || !runtime?.config.sameOrigin) {
       socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n");
       return;
     }
