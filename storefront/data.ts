@@ -58,3 +58,8 @@ export const LOW_STOCK = 5;
 export function safeColor(value: string, fallback: string): string {
   return /^#[0-9a-f]{3,8}$/i.test(value) ? value : fallback;
 }
+
+/** A variant's name worth showing next to the product's: single-option products have none. */
+export function variantLabel(title: string): string {
+  return /^default( title)?$/i.test(title.trim()) ? "" : title;
+}

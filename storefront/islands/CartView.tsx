@@ -3,7 +3,7 @@ import { acceptPrices, type CartItem, setQuantity, useCart } from "../cart";
 import type { Quote, QuoteLine } from "../checkoutApi";
 import { ProductImage } from "../components/ProductImage";
 import { Totals } from "../components/Totals";
-import { pathIn, type StoreRef } from "../data";
+import { pathIn, type StoreRef, variantLabel } from "../data";
 import { useMounted } from "../mounted";
 import { useQuote } from "../useQuote";
 
@@ -120,7 +120,9 @@ function CartLine({ line, at, currency }: { line: QuoteLine; at: StoreRef; curre
       </div>
       <div className="min-w-0 flex-1">
         <p className="font-medium text-stone-900">{line.title}</p>
-        {line.variantTitle && <p className="text-sm text-stone-500">{line.variantTitle}</p>}
+        {variantLabel(line.variantTitle) && (
+          <p className="text-sm text-stone-500">{line.variantTitle}</p>
+        )}
         <p className="text-sm text-stone-600">{formatMoney(line.unitPriceCents, currency)} each</p>
         {line.problem && (
           <p className="mt-1 text-sm font-medium text-rose-700" data-testid="line-problem">
@@ -185,7 +187,9 @@ function priceChanges(items: CartItem[], quote: Quote) {
     if (item?.seenPriceCents !== undefined && item.seenPriceCents !== line.unitPriceCents) {
       out.push({
         key: `${line.productId}|${line.sku}`,
-        title: line.variantTitle ? `${line.title} (${line.variantTitle})` : line.title,
+        title: variantLabel(line.variantTitle)
+          ? `${line.title} (${line.variantTitle})`
+          : line.title,
         was: item.seenPriceCents,
         now: line.unitPriceCents,
       });

@@ -3,7 +3,7 @@ import { formatMoney } from "../../lib/money";
 import { clearCart, useCart } from "../cart";
 import { checkoutApi, type ShippingAddress } from "../checkoutApi";
 import { Totals } from "../components/Totals";
-import { pathIn, type StoreRef } from "../data";
+import { pathIn, type StoreRef, variantLabel } from "../data";
 import { convex, errorKind, errorMessage } from "../live";
 import { useMounted } from "../mounted";
 import { pendingCheckout } from "../pending";
@@ -225,7 +225,7 @@ export function CheckoutView({ at }: { at: StoreRef }) {
             <li key={`${l.productId}|${l.sku}`} className="flex justify-between gap-3">
               <span>
                 {l.quantity} × {l.title}
-                {l.variantTitle ? ` (${l.variantTitle})` : ""}
+                {variantLabel(l.variantTitle) ? ` (${l.variantTitle})` : ""}
                 {l.problem && <span className="block text-rose-700">{l.problem}</span>}
               </span>
               <span className="tabular-nums">{formatMoney(l.lineTotalCents, quote.currency)}</span>

@@ -3,7 +3,7 @@ import { formatMoney } from "../../lib/money";
 import { clearCart } from "../cart";
 import { checkoutApi, type Receipt } from "../checkoutApi";
 import { Totals } from "../components/Totals";
-import { pathIn, type StoreRef } from "../data";
+import { pathIn, type StoreRef, variantLabel } from "../data";
 import { useLive } from "../live";
 
 const STATUS_WORDS: Record<Receipt["status"], string> = {
@@ -57,7 +57,7 @@ export function OrderView({
           <li key={i} className="flex justify-between gap-4 py-3" data-testid="order-line">
             <span>
               {l.quantity} × {l.title}
-              {l.variantTitle ? ` (${l.variantTitle})` : ""}
+              {variantLabel(l.variantTitle) ? ` (${l.variantTitle})` : ""}
             </span>
             <span className="tabular-nums">{formatMoney(l.totalCents, c)}</span>
           </li>
