@@ -32,7 +32,7 @@ import { conflict, invalid, notFound } from "./model/errors";
 import { getStoreBySlug } from "./model/storefront";
 import { newLinkSecret } from "./model/tokens";
 import { address, checkoutMode, checkoutStatus, orderStatus } from "./model/validators";
-import { createCheckoutSession, stripeFromEnv } from "./stripe";
+import { createCheckoutSession, expireStripeSession, stripeFromEnv } from "./stripe";
 
 const cartItems = v.array(
   v.object({ productId: v.id("products"), sku: v.string(), quantity: v.number() }),
@@ -106,14 +106,23 @@ export const open = internalMutation({
     expectedTotalCents: v.number(),
     mode: checkoutMode,
   },
-  returns: v.id("checkouts"),
+  returns: v.object({
+    checkoutRef: v.id("checkouts"),
+    // Stripe sessions of the checkouts this one replaced, to be expired at Stripe.
+    replacedSessions: v.array(v.string()),
+  }),
   handler: async (ctx, { slug, ...input }) => {
     const store = await storeX(ctx, slug);
-    const checkout = await openCheckout(ctx, store, { ...input, now: Date.now() });
+    const { checkout, replaced } = await openCheckout(ctx, store, { ...input, now: Date.now() });
     await ctx.scheduler.runAt(checkout.expiresAt, internal.checkout.expire, {
       checkoutRef: checkout._id,
     });
-    return checkout._id;
+    return {
+      checkoutRef: checkout._id,
+      replacedSessions: replaced.flatMap((old) =>
+        old.stripeSessionId ? [old.stripeSessionId] : [],
+      ),
+    };
   },
 });
 
@@ -195,7 +204,7 @@ export const start = publicAction({
     const urls = stripe === null ? null : returnUrls(args.slug, args.returnUrl);
     const mode = stripe === null ? "offline" : "stripe";
     const checkoutId = newLinkSecret();
-    const checkoutRef = await ctx.runMutation(internal.checkout.open, {
+    const { checkoutRef, replacedSessions } = await ctx.runMutation(internal.checkout.open, {
       slug: args.slug,
       ...checkoutHashes(checkoutId),
       visitorId: args.visitorId,
@@ -207,6 +216,11 @@ export const start = publicAction({
       mode,
     });
     if (stripe === null || urls === null) return { checkoutId, mode: "offline" as const };
+    // Their holds are released; close the old payment pages too so they cannot be paid.
+    // Best effort: a late payment on one is still handled by the webhook (re-take or refund).
+    for (const sessionId of replacedSessions) {
+      await expireStripeSession(stripe, sessionId);
+    }
 
     const checkout = (await ctx.runQuery(internal.checkout.getForSession, { checkoutRef }))!;
     let session: { id: string; url: string };
@@ -260,7 +274,9 @@ export const payOffline = publicMutation({
       actor: SYSTEM,
       now: Date.now(),
     });
-    return { orderNumber: order!.number, receiptToken };
+    // Offline nothing was charged, so a checkout that cannot become an order is simply refused.
+    if (order === null) throw conflict("An item in your cart is no longer sold. Review your cart.");
+    return { orderNumber: order.number, receiptToken };
   },
 });
 

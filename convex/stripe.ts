@@ -103,6 +103,17 @@ export async function createCheckoutSession(
   return { id: session.id, url: session.url };
 }
 
+/** Closes a session's payment page; a session already completed or expired is left as is. */
+export async function expireStripeSession(stripe: Stripe, sessionId: string): Promise<boolean> {
+  try {
+    await stripe.checkout.sessions.expire(sessionId);
+    return true;
+  } catch (error) {
+    console.warn(`Could not expire Stripe session ${sessionId}`, error);
+    return false;
+  }
+}
+
 function reply(status: number, body: Record<string, unknown>): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -188,12 +199,11 @@ export const applySessionEvent = internalMutation({
       return "ignored";
     }
     if (args.outcome === "expired") {
-      await expireCheckout(
-        ctx,
-        checkout,
-        now,
-        "The payment page expired before it was paid. Your cart is still there: start again.",
-      );
+      const message =
+        args.type === "checkout.session.async_payment_failed"
+          ? "Your bank did not complete the payment, so nothing was charged. Try again."
+          : "The payment page expired before it was paid. Your cart is still there: start again.";
+      await expireCheckout(ctx, checkout, now, message);
       await markWebhookEvent(ctx, recorded.eventId, "processed", now);
       return "processed";
     }

@@ -168,11 +168,37 @@ export function paymentMode(): CheckoutMode {
   return process.env.STRIPE_SECRET_KEY ? "stripe" : "offline";
 }
 
+/**
+ * Units this visitor's own open checkouts hold, by "productId|sku": they are the shopper's,
+ * so a quote counts them as available (a new checkout releases them before taking stock).
+ */
+async function ownHolds(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  visitorId: string,
+): Promise<Map<string, number>> {
+  const open = await ctx.db
+    .query("checkouts")
+    .withIndex("by_store_visitor_status", (q) =>
+      q.eq("storeId", storeId).eq("visitorId", visitorId).eq("status", "open"),
+    )
+    .take(20);
+  const held = new Map<string, number>();
+  for (const checkout of open) {
+    for (const line of checkout.lines) {
+      const key = `${line.productId}|${line.sku}`;
+      held.set(key, (held.get(key) ?? 0) + line.quantity);
+    }
+  }
+  return held;
+}
+
 async function priceLine(
   ctx: QueryCtx,
   store: Doc<"stores">,
   item: CartItemInput,
   visitorId: string,
+  held: Map<string, number>,
 ): Promise<QuoteLine> {
   const base = { productId: item.productId, sku: item.sku, quantity: item.quantity };
   const product = await ctx.db.get(item.productId);
@@ -202,24 +228,25 @@ async function priceLine(
   }
   const arm = await armFor(ctx, store._id, product._id, visitorId);
   const unitPriceCents = armVariantPrice(variant, product.priceCents, arm);
+  const available = variant.stock + (held.get(`${item.productId}|${item.sku}`) ?? 0);
   const line: QuoteLine = {
     ...base,
     title: product.title,
     variantTitle: variant.title,
     imageUrl: variant.imageUrl ?? product.images[0]?.url,
     unitPriceCents,
-    available: variant.stock,
+    available,
     lineTotalCents: unitPriceCents * item.quantity,
     ...(arm === null ? {} : { arm }),
   };
-  if (variant.stock === 0) {
+  if (available === 0) {
     return { ...line, lineTotalCents: 0, problem: "Sold out.", stockProblem: true };
   }
-  if (variant.stock < item.quantity) {
+  if (available < item.quantity) {
     return {
       ...line,
       lineTotalCents: 0,
-      problem: `Only ${variant.stock} left. Lower the quantity to continue.`,
+      problem: `Only ${available} left. Lower the quantity to continue.`,
       stockProblem: true,
     };
   }
@@ -237,8 +264,9 @@ export async function priceCart(
   input: { visitorId: string; items: CartItemInput[]; couponCode?: string; now: number },
 ): Promise<Quote> {
   const lines: QuoteLine[] = [];
+  const held = await ownHolds(ctx, store._id, input.visitorId);
   for (const item of normalizeItems(input.items)) {
-    lines.push(await priceLine(ctx, store, item, input.visitorId));
+    lines.push(await priceLine(ctx, store, item, input.visitorId, held));
   }
   const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
   const { freeShippingThresholdCents, flatShippingCents } = store.settings;
@@ -253,7 +281,8 @@ export async function priceCart(
   let couponProblem: string | undefined;
   const code = normalizeCouponCode(input.couponCode ?? "");
   if (code !== "") {
-    const row = await getCouponByCode(ctx, store._id, code);
+    // No real code is this long; a pasted paragraph is answered like any unknown code.
+    const row = code.length > 64 ? null : await getCouponByCode(ctx, store._id, code);
     if (row === null) {
       couponProblem = "This code does not exist. Check the spelling.";
     } else {

@@ -49,7 +49,10 @@ export async function openCheckout(
   ctx: MutationCtx,
   store: Doc<"stores">,
   input: OpenCheckoutInput,
-): Promise<Doc<"checkouts">> {
+): Promise<{ checkout: Doc<"checkouts">; replaced: Doc<"checkouts">[] }> {
+  // The shopper's earlier open checkouts give their holds back first: coming back from Stripe
+  // and paying again must not find the last unit held by their own abandoned attempt.
+  const replaced = await releaseVisitorHolds(ctx, store._id, input.visitorId, input.now);
   const quote = await priceCart(ctx, store, input);
   const stuck = quote.lines.find((line) => line.problem !== undefined);
   if (stuck !== undefined) {
@@ -93,7 +96,26 @@ export async function openCheckout(
     updatedAt: input.now,
   });
   await bumpDailyMetrics(ctx, store._id, dateKey(input.now), { checkoutStarts: 1 });
-  return (await ctx.db.get(checkoutId))!;
+  return { checkout: (await ctx.db.get(checkoutId))!, replaced };
+}
+
+/** Expires a visitor's open checkouts (a new one replaces them); returns what it expired. */
+async function releaseVisitorHolds(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  visitorId: string,
+  now: number,
+): Promise<Doc<"checkouts">[]> {
+  const open = await ctx.db
+    .query("checkouts")
+    .withIndex("by_store_visitor_status", (q) =>
+      q.eq("storeId", storeId).eq("visitorId", visitorId).eq("status", "open"),
+    )
+    .take(20);
+  for (const checkout of open) {
+    await expireCheckout(ctx, checkout, now, "Replaced by a newer checkout from the same cart.");
+  }
+  return open;
 }
 
 export async function attachStripeSession(
@@ -123,14 +145,11 @@ export async function completeCheckout(
     throw conflict(checkout.message ?? "This checkout failed; start again from your cart.");
   }
   const wasHeld = checkout.status === "open";
-  if (!wasHeld && !(await inStock(ctx, checkout))) {
-    await failCheckout(
-      ctx,
-      checkout,
-      "Your payment arrived after your items were released and they have sold out since. " +
-        "The store will refund you.",
-      payment.now,
-    );
+  const blocker = await whyUnorderable(ctx, checkout, !wasHeld);
+  if (blocker !== null) {
+    // Recorded rather than thrown: a throw would roll the webhook's record back and make
+    // Stripe retry an event that can never succeed.
+    await failCheckout(ctx, checkout, blocker, payment.now);
     return null;
   }
   const order = await createOrder(ctx, checkout.storeId, payment.actor, {
@@ -194,8 +213,15 @@ export async function failCheckout(
   await ctx.db.patch(checkout._id, { status: "failed", message, updatedAt: now });
 }
 
-/** Whether every line of a lapsed checkout could be taken from stock again. */
-async function inStock(ctx: QueryCtx, checkout: Doc<"checkouts">): Promise<boolean> {
+/**
+ * Why a paid checkout cannot become an order, or null: a product or option deleted while it was
+ * held, or (for a lapsed hold, `needStock`) units sold to someone else in the meantime.
+ */
+async function whyUnorderable(
+  ctx: QueryCtx,
+  checkout: Doc<"checkouts">,
+  needStock: boolean,
+): Promise<string | null> {
   const needed = new Map<string, number>();
   for (const line of checkout.lines) {
     const key = `${line.productId}|${line.sku}`;
@@ -203,10 +229,19 @@ async function inStock(ctx: QueryCtx, checkout: Doc<"checkouts">): Promise<boole
   }
   for (const line of checkout.lines) {
     const product = await ctx.db.get(line.productId);
-    const variant = product?.variants.find((candidate) => candidate.sku === line.sku);
-    if (variant === undefined || variant.stock < needed.get(`${line.productId}|${line.sku}`)!) {
-      return false;
+    const variant =
+      product?.storeId === checkout.storeId
+        ? product.variants.find((candidate) => candidate.sku === line.sku)
+        : undefined;
+    if (variant === undefined) {
+      return `${line.title} is no longer sold, so the order could not be placed. The store will refund you.`;
+    }
+    if (needStock && variant.stock < needed.get(`${line.productId}|${line.sku}`)!) {
+      return (
+        "Your payment arrived after your items were released and they have sold out since. " +
+        "The store will refund you."
+      );
     }
   }
-  return true;
+  return null;
 }

@@ -140,7 +140,9 @@ export const ordersTables = {
   checkouts: defineTable(checkoutFields)
     .index("by_store_key", ["storeId", "keyHash"])
     .index("by_store_receipt", ["storeId", "receiptHash"])
-    .index("by_store_stripe_session", ["storeId", "stripeSessionId"]),
+    .index("by_store_stripe_session", ["storeId", "stripeSessionId"])
+    // A shopper's open checkouts: a new one replaces them (back from Stripe, cart edited).
+    .index("by_store_visitor_status", ["storeId", "visitorId", "status"]),
   priceTestVisits: defineTable(priceTestVisitFields).index("by_store_test_visitor", [
     "storeId",
     "testId",

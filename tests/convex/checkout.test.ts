@@ -219,6 +219,26 @@ describe("start and pay offline", () => {
     ).toBeNull();
   });
 
+  test("starting again replaces the shopper's own hold instead of selling out to it", async () => {
+    const s = await shop();
+    const first = await startAtQuote(s, [line(s, "lamp")]);
+    expect(await stockOf(s, "lamp")).toBe(0);
+    // Back to the cart, pay again: the last unit is theirs, not "sold out".
+    const second = await startAtQuote(s, [line(s, "lamp")]);
+    expect(await stockOf(s, "lamp")).toBe(0);
+    const status = (checkoutId: string) =>
+      s.t.query(api.checkout.status, { slug: s.slug, checkoutId });
+    expect(await status(first.checkoutId)).toEqual({
+      status: "expired",
+      message: "Replaced by a newer checkout from the same cart.",
+    });
+    expect(await status(second.checkoutId)).toEqual({ status: "open" });
+    // Another shopper still cannot have it.
+    expect(await kindOf(startAtQuote(s, [line(s, "lamp")], { visitorId: "visitor-other" }))).toBe(
+      "SOLD_OUT",
+    );
+  });
+
   test("the declined test card says so and changes nothing", async () => {
     const s = await shop();
     const started = await startAtQuote(s, [line(s, "mug")]);
@@ -279,6 +299,93 @@ describe("start and pay offline", () => {
     expect(await kindOf(start("a@b.co", { ...ADDRESS, country: "Britain" }))).toBe("INVALID");
     expect(await kindOf(start("a@b.co", { ...ADDRESS, line1: "  " }))).toBe("INVALID");
     expect(await stockOf(s, "mug")).toBe(5);
+  });
+
+  test("an expired, too-small or used-up code refuses the checkout and holds nothing", async () => {
+    const s = await shop();
+    await addCoupon(s, {
+      code: "OLD",
+      discount: { kind: "percent", percentBps: 1_000 },
+      endsAt: Date.UTC(2026, 0, 3),
+    });
+    await addCoupon(s, {
+      code: "BIG",
+      discount: { kind: "fixed", amountCents: 500 },
+      minSubtotalCents: 4_000,
+    });
+    await addCoupon(s, {
+      code: "GONE",
+      discount: { kind: "fixed", amountCents: 500 },
+      maxRedemptions: 5,
+      redemptions: 5,
+    });
+    const attempt = async (couponCode: string) => {
+      const quote = await s.t.query(api.checkout.quote, {
+        slug: s.slug,
+        visitorId: VISITOR,
+        items: [line(s, "mug")],
+        couponCode,
+      });
+      try {
+        await s.t.action(api.checkout.start, {
+          slug: s.slug,
+          visitorId: VISITOR,
+          items: [line(s, "mug")],
+          couponCode,
+          email: "ada@example.com",
+          shippingAddress: ADDRESS,
+          expectedTotalCents: quote.totalCents,
+        });
+        return ["no error", quote.couponProblem];
+      } catch (error) {
+        const data = (error as { data: { kind: string; message: string } }).data;
+        return [data.kind, data.message, quote.couponProblem];
+      }
+    };
+    expect(await attempt("old")).toEqual([
+      "CONFLICT",
+      "This code expired on 3 Jan.",
+      "This code expired on 3 Jan.",
+    ]);
+    expect(await attempt("big")).toEqual([
+      "CONFLICT",
+      "Spend $40.00 to use this code.",
+      "Spend $40.00 to use this code.",
+    ]);
+    expect(await attempt("gone")).toEqual([
+      "CONFLICT",
+      "This code has been used up.",
+      "This code has been used up.",
+    ]);
+    expect(await stockOf(s, "mug")).toBe(5);
+  });
+
+  test("a free-shipping code zeroes shipping; an expired checkout gives its code use back", async () => {
+    vi.useFakeTimers();
+    try {
+      const s = await shop();
+      const couponId = await addCoupon(s, {
+        code: "SHIPFREE",
+        discount: { kind: "free_shipping" },
+        maxRedemptions: 1,
+      });
+      const quote = await s.t.query(api.checkout.quote, {
+        slug: s.slug,
+        visitorId: VISITOR,
+        items: [line(s, "mug")],
+        couponCode: "shipfree",
+      });
+      expect(quote).toMatchObject({ shippingCents: 0, totalCents: 1_200, discountCents: 0 });
+      await startAtQuote(s, [line(s, "mug")], { couponCode: "shipfree" });
+      const uses = async () => (await s.t.run(async (ctx) => ctx.db.get(couponId)))!.redemptions;
+      expect(await uses()).toBe(1);
+      vi.advanceTimersByTime(31 * 60 * 1000);
+      await s.t.finishAllScheduledFunctions(vi.runAllTimers);
+      expect(await uses()).toBe(0);
+      expect(await stockOf(s, "mug")).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("an unpaid checkout expires after 30 minutes and gives the stock back", async () => {

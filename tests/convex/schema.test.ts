@@ -10,6 +10,38 @@ import { makeTest, OWNER, seedSmall, type T } from "./setup";
 
 const page = { numItems: 200, cursor: null };
 
+/** A shopper views the product in the seed's running price test and buys it (test card). */
+async function shopperBuysTestedProduct(t: T, storeId: Id<"stores">) {
+  const { slug, productId, sku } = await t.run(async (ctx) => {
+    const test = (await ctx.db
+      .query("priceTests")
+      .withIndex("by_store_status", (q) => q.eq("storeId", storeId).eq("status", "running"))
+      .first())!;
+    const product = (await ctx.db.get(test.productId))!;
+    const variant = product.variants.find((v) => v.stock > 0)!;
+    return { slug: (await ctx.db.get(storeId))!.slug, productId: product._id, sku: variant.sku };
+  });
+  const visitorId = "schema-visitor";
+  const items = [{ productId, sku, quantity: 1 }];
+  await t.mutation(api.storefront.track, { slug, visitorId, type: "product_view", productId });
+  const quote = await t.query(api.checkout.quote, { slug, visitorId, items });
+  const { checkoutId } = await t.action(api.checkout.start, {
+    slug,
+    visitorId,
+    items,
+    email: "shopper@example.com",
+    shippingAddress: {
+      name: "Shopper",
+      line1: "1 Main St",
+      city: "A",
+      postalCode: "1",
+      country: "US",
+    },
+    expectedTotalCents: quote.totalCents,
+  });
+  await t.mutation(api.checkout.payOffline, { slug, checkoutId, cardNumber: "4242424242424242" });
+}
+
 describe("every table, written and read", () => {
   let t: T;
   let storeId: Id<"stores">;
@@ -30,6 +62,7 @@ describe("every table, written and read", () => {
     await t.withIdentity(OWNER).mutation(api.users.ensure, {});
     // Opening the workspace: the shell's first heartbeat.
     await t.withIdentity(OWNER).mutation(api.presence.heartbeat, { storeId, path: "/dashboard" });
+    await shopperBuysTestedProduct(t, storeId);
   });
 
   test("the seed, sign-in and an open workspace leave a row in every table of the schema", async () => {
