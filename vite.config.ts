@@ -1,8 +1,37 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * The shopper storefront's islands run on Preact (via preact/compat) in the browser: the same
+ * React components the server renders with react-dom/server, for ~10 kB instead of react-dom's
+ * ~45 kB gzipped, so a product page stays under its 60 kB JavaScript budget. Only files under
+ * storefront/ are redirected; the dashboard keeps React. (`npm run dev` keeps React everywhere,
+ * for Fast Refresh.)
+ */
+const PREACT_FOR: Record<string, string> = {
+  react: "preact/compat",
+  "react-dom": "preact/compat",
+  "react-dom/client": "preact/compat/client",
+  "react/jsx-runtime": "preact/jsx-runtime",
+  "react/jsx-dev-runtime": "preact/jsx-runtime",
+};
+const storefrontDir = `${root}storefront/`;
+
+function storefrontOnPreact(): Plugin {
+  return {
+    name: "storefront-on-preact",
+    apply: "build",
+    enforce: "pre",
+    async resolveId(source, importer) {
+      const target = PREACT_FOR[source];
+      if (!target || !importer?.startsWith(storefrontDir)) return null;
+      return this.resolve(target, importer, { skipSelf: true });
+    },
+  };
+}
 
 /**
  * One build, two apps:
@@ -14,7 +43,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   appType: "mpa",
-  plugins: [react()],
+  plugins: [storefrontOnPreact(), react()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -6,6 +6,9 @@
  * 3. A 50-row index-range page at 1k and 100k documents: through ConvexHttpClient (backend in
  *    its own process), through `backend.run` (backend in this process), and through convex-test.
  * 4. Resident memory of the backend process holding 100k documents with 100 subscribed clients.
+ * 5. The shopper storefront in headless Chromium: LCP and gzipped JavaScript of the landing and
+ *    a product page (the whole product started by scripts/start.ts; bench/lib/storefront.ts).
+ *    `npm run bench -- --storefront` runs this part alone (printed, not written to results/).
  *
  * The backend for 1, 2, 4 and the HTTP half of 3 runs as a child process (local-backend/cli.ts),
  * so its RSS and CPU are its own; every client runs here, in the bench process. Prints a table and
@@ -23,6 +26,7 @@ import { adminHttpClient, registerAdminKey, serverStats } from "./lib/clients";
 import { type Contention, startContention } from "./lib/machine";
 import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
 import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
+import { measureStorefront } from "./lib/storefront";
 import { measureThroughput } from "./lib/throughput";
 
 const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -43,6 +47,7 @@ const CONFIG = {
   convexTestBudgetLargeMs: 10_000,
   memorySettleMs: 2_000,
   memorySamples: 5,
+  storefrontRuns: 5,
 };
 
 const TARGETS = {
@@ -53,6 +58,8 @@ const TARGETS = {
   pageP99Ms: 5,
   pageRatio: 2,
   rssMb: 300,
+  storefrontLcpMs: 1_000,
+  storefrontJsKb: 60,
 };
 
 const progress = (msg: string) => process.stderr.write(`… ${msg}\n`);
@@ -406,6 +413,33 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
   return rows;
 }
 
+function storefrontChecks(pages: Awaited<ReturnType<typeof measureStorefront>>) {
+  const rows: Array<Check | string> = [
+    "5. Storefront in headless Chromium (server-rendered HTML + islands; empty cache, 1440 px)",
+  ];
+  for (const p of pages) {
+    rows.push({
+      label: `${p.name}: LCP p50 (max)`,
+      measured: `${fmtMs(p.lcpMs.p50)} (${fmtMs(p.lcpMs.max)})`,
+      target: `< ${fmtInt(TARGETS.storefrontLcpMs)} ms`,
+      pass: p.lcpMs.p50 < TARGETS.storefrontLcpMs,
+    });
+    rows.push({
+      label: `${p.name}: JavaScript, gzipped`,
+      measured: `${(p.jsGzipBytes / 1024).toFixed(1)} kB in ${p.jsFiles} files`,
+      target: `≤ ${TARGETS.storefrontJsKb} kB`,
+      pass: p.jsGzipBytes <= TARGETS.storefrontJsKb * 1024,
+    });
+    rows.push({
+      label: `${p.name}: HTML (server render) p50`,
+      measured: fmtMs(p.htmlMs.p50),
+      target: "",
+      pass: null,
+    });
+  }
+  return rows;
+}
+
 function printTable(rows: Array<Check | string>) {
   const w = [46, 28, 16, 6];
   const line = "─".repeat(w.reduce((a, b) => a + b + 2, 0));
@@ -434,10 +468,15 @@ async function collect(dataRoot: string) {
   const child = await childBackendPhase(dataRoot);
   const inProcess = await inProcessPhase(dataRoot);
   const convexTest = await convexTestPhase();
-  return { child, inProcess, convexTest };
+  const storefront = await measureStorefront(ROOT, CONFIG.storefrontRuns, progress);
+  return { child, inProcess, convexTest, storefront };
 }
 
 async function main() {
+  if (process.argv.includes("--storefront")) {
+    printTable(storefrontChecks(await measureStorefront(ROOT, CONFIG.storefrontRuns, progress)));
+    process.exit(0);
+  }
   const started = new Date();
   const t0 = performance.now();
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "convex-bench-"));
@@ -448,7 +487,7 @@ async function main() {
     fs.rmSync(dataRoot, { recursive: true, force: true });
   }
   const totalS = round((performance.now() - t0) / 1000, 1);
-  const rows = checks(results);
+  const rows = [...checks(results), ...storefrontChecks(results.storefront)];
   const failed = rows.filter((r): r is Check => typeof r !== "string" && r.pass === false);
 
   console.log();

@@ -6,7 +6,9 @@
  *   /auth/*           offline accounts (scripts/offline-auth.ts), when enabled
  *   /config.json      the runtime config the HTML gets injected
  *   /dashboard[/…]    team workspace (dashboard/index.html)
- *   everything else   shopper storefront (index.html), or a static file
+ *   /robots.txt, [/s/<slug>]/sitemap.xml   for crawlers (scripts/storefront-ssr.ts)
+ *   everything else   shopper storefront, rendered on the server into index.html
+ *                     (scripts/storefront-ssr.ts), or a static file
  *
  * `--dev` hands modules to Vite's dev server in middleware mode (hot reload over the same
  * port); otherwise files come from the built dist/ folder.
@@ -19,24 +21,20 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { ViteDevServer } from "vite";
 import { allowedHosts, hostAllowed, proxyHttp, proxyUpgrade, refuseHost } from "./app-proxy.js";
-import { splitStorePath } from "../lib/storePath.js";
 import { demoImageFor } from "./demo-images.js";
 import type { OfflineAuth } from "./offline-auth.js";
+import type { RenderedPage, StorefrontRenderer } from "./storefront-ssr.js";
 
 export interface BrowserConfig {
-  /** The Convex deployment as the browser reaches it: this same origin (see app-proxy.ts). */
-  sameOrigin: true;
+  /**
+   * true: the browser reaches the Convex deployment through this same origin (app-proxy.ts,
+   * `npm start`); false: directly at `url` (a cloud deployment, `npm run serve:storefront`).
+   */
+  sameOrigin: boolean;
+  url?: string;
   siteUrl: string;
   clerkPublishableKey?: string;
   storeSlug: string;
-}
-
-export interface PageMeta {
-  title: string;
-  description: string;
-  /** Extra tags (already escaped HTML) for <head>, e.g. JSON-LD. */
-  head?: string;
-  status?: number;
 }
 
 export interface AppRuntime {
@@ -44,8 +42,10 @@ export interface AppRuntime {
   /** Where /api/* is forwarded: the embedded backend's own URL. */
   backendUrl: string;
   auth: OfflineAuth | null;
-  /** Server-side <title>/description for storefront pages, so crawlers see them. */
-  storefrontMeta?: (path: string) => Promise<PageMeta | null>;
+  /** Renders storefront pages on the server (content, title, meta, JSON-LD). */
+  storefront?: StorefrontRenderer;
+  /** PUBLIC_URL: the storefront's public origin for canonical URLs; else the request's Host. */
+  publicUrl?: string;
 }
 
 export interface AppServer {
@@ -108,8 +108,33 @@ export async function startAppServer(options: {
     const mtime = (await stat(file)).mtimeMs;
     const cached = htmlCache.get(rel);
     if (cached?.mtime === mtime) return cached.html;
-    const html = await readFile(file, "utf8");
+    let html = await readFile(file, "utf8");
+    if (app === "storefront") html = await inlineStylesheets(html);
     htmlCache.set(rel, { mtime, html });
+    return html;
+  }
+
+  /** The origin shoppers and crawlers use, for canonical URLs, og:url and the sitemap. */
+  function publicOrigin(req: IncomingMessage): string {
+    if (runtime?.publicUrl) return runtime.publicUrl.replace(/\/+$/, "");
+    // The Host header was checked against the allowed hosts before we got here.
+    return `http://${req.headers.host ?? "127.0.0.1"}`;
+  }
+
+  /**
+   * The storefront's stylesheet (a few kB) goes into the page itself: the first paint needs
+   * no second request, which is most of a shopper's wait on a slow link.
+   */
+  async function inlineStylesheets(html: string): Promise<string> {
+    const links = [
+      ...html.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g),
+    ];
+    for (const [tag, href] of links) {
+      const css = await readFile(join(distDir, href), "utf8").catch(() => null);
+      if (css !== null && css.length < 100_000) {
+        html = html.replace(tag, () => `<style>${css.replace(/<\/style/gi, "<\\/style")}</style>`);
+      }
+    }
     return html;
   }
 
@@ -124,14 +149,14 @@ export async function startAppServer(options: {
     const app = isDashboard(path) ? "dashboard" : "storefront";
     let html = await templateFor(app, req.url ?? path);
     let status = 200;
-    if (app === "storefront") {
-      const meta = await runtime.storefrontMeta?.(path).catch(() => null);
-      if (meta) {
-        html = applyMeta(html, meta);
-        status = meta.status ?? 200;
-      } else if (!isKnownStorefrontPath(path)) {
-        status = 404;
-      }
+    if (app === "storefront" && runtime.storefront) {
+      const search = new URL(req.url ?? "/", "http://x").search;
+      const visitor = String(req.headers.cookie ?? "").match(
+        /(?:^|;\s*)sf_vid=([A-Za-z0-9_-]{8,64})/,
+      );
+      const page = await runtime.storefront.page(path, search, publicOrigin(req), visitor?.[1]);
+      html = applyPage(html, page);
+      status = page.status;
     }
     const config = `<script>window.__CONVEX_CONFIG__=${safeJson(runtime.config)}</script>`;
     html = html.includes("<!--app-config-->")
@@ -192,6 +217,8 @@ export async function startAppServer(options: {
     }
     if (path.startsWith("/api/")) {
       if (!runtime) return void res.writeHead(503, { "retry-after": "1" }).end("Starting…");
+      // Against a remote deployment the browser talks to it directly; nothing is forwarded.
+      if (!runtime.config.sameOrigin) return notFound(res);
       return proxyHttp(req, res, new URL(runtime.backendUrl));
     }
     if (runtime?.auth && (await runtime.auth.handle(req, res))) return;
@@ -212,6 +239,17 @@ export async function startAppServer(options: {
       return;
     }
     const ext = extname(path);
+    if ((ext === ".txt" || ext === ".xml") && runtime?.storefront) {
+      const file = await runtime.storefront.file(path, publicOrigin(req));
+      if (file) {
+        const headers = {
+          ...SECURITY_HEADERS,
+          "content-type": file.type,
+          "cache-control": "public, max-age=60",
+        };
+        return sendBody(req, res, file.status, Buffer.from(file.body), headers, ".txt");
+      }
+    }
     if (path.startsWith("/demo/products/")) {
       if (!vite && (await serveStatic(req, res, path))) return;
       const svg = demoImageFor(path);
@@ -284,7 +322,7 @@ export async function startAppServer(options: {
   // The sync WebSocket rides the same port; other upgrades (Vite's HMR in --dev) are Vite's.
   server.on("upgrade", (req, socket, head) => {
     if (!(req.url ?? "").startsWith("/api/")) return;
-    if (!hostAllowed(req, hosts) || !runtime) {
+    if (!hostAllowed(req, hosts) || !runtime?.config.sameOrigin) {
       socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n");
       return;
     }
@@ -330,11 +368,6 @@ function isDashboard(path: string) {
   return path === "/dashboard" || path.startsWith("/dashboard/");
 }
 
-function isKnownStorefrontPath(full: string) {
-  const { page: path } = splitStorePath(full);
-  return path === "/" || path === "/index.html" || /^\/p\/[^/]+\/?$/.test(path);
-}
-
 function notFound(res: ServerResponse) {
   res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
   res.end("Not found");
@@ -346,21 +379,18 @@ function safeJson(value: unknown): string {
     .replace(/\u2028|\u2029/g, "");
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function applyMeta(html: string, meta: PageMeta): string {
-  const title = escapeHtml(meta.title);
-  const description = escapeHtml(meta.description);
+/** The server-rendered storefront page, poured into the built index.html. */
+function applyPage(html: string, page: RenderedPage): string {
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
     .replace(
       /<meta name="description" content="[^"]*"\s*\/?>/,
-      `<meta name="description" content="${description}" />`,
+      () => `<meta name="description" content="${escapeHtml(page.description)}" />`,
     )
-    .replace(
-      "</head>",
-      `<meta property="og:title" content="${title}" /><meta property="og:description" content="${description}" />${meta.head ?? ""}</head>`,
-    );
+    .replace("</head>", () => `${page.head}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root"${page.rootAttrs}>${page.body}</div>`);
 }

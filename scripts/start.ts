@@ -6,6 +6,7 @@
  *
  * Env: PORT (default 3000, 0 = any free port), HOST (default 127.0.0.1),
  *      CONVEX_PORT / CONVEX_SITE_PORT (default 3210 / 3211, or free ports when taken),
+ *      PUBLIC_URL (the storefront's public origin for canonical URLs and the sitemap),
  *      CLERK_JWT_ISSUER_DOMAIN + CLERK_PUBLISHABLE_KEY to use Clerk instead of the offline sign-in.
  */
 import { createServer } from "node:net";
@@ -16,7 +17,7 @@ import { startBackend } from "../local-backend/index.js";
 import { type AppServer, startAppServer } from "./app-server.js";
 import { ensureBuilt } from "./build-if-stale.js";
 import { createOfflineAuth, issuerFor } from "./offline-auth.js";
-import { createStorefrontMeta } from "./storefront-meta.js";
+import { createStorefrontRenderer } from "./storefront-ssr.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // The demo store's owner and the password it signs in with (documented in README.md).
@@ -140,7 +141,8 @@ async function main() {
     config,
     backendUrl: backend.url,
     auth,
-    storefrontMeta: createStorefrontMeta(backend.url, config.storeSlug),
+    storefront: createStorefrontRenderer(backend.url, config.storeSlug),
+    publicUrl: process.env.PUBLIC_URL || undefined,
   });
 
   const lines = [

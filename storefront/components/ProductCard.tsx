@@ -1,21 +1,22 @@
-import { Link } from "../../lib/router";
-import { type PublicProduct, productPath } from "../data";
+import { type PublicProduct, productPath, type StoreRef } from "../data";
 import { Price } from "./Price";
 import { ProductImage } from "./ProductImage";
 
 export function ProductCard({
   product,
+  store,
   currency,
   eager,
 }: {
   product: PublicProduct;
+  store: StoreRef;
   currency: string;
   eager?: boolean;
 }) {
   const soldOut = product.stock <= 0;
   return (
     <li data-testid="product-card">
-      <Link href={productPath(product)} className="group block">
+      <a href={productPath(store, product)} className="group block">
         <div className="relative aspect-square overflow-hidden rounded-xl bg-stone-100">
           <ProductImage
             src={product.images[0]?.url ?? null}
@@ -40,7 +41,36 @@ export function ProductCard({
           from={new Set(product.variants.map((v) => v.priceCents)).size > 1}
           className="mt-1 block text-sm text-stone-700"
         />
-      </Link>
+      </a>
     </li>
+  );
+}
+
+export function ProductGrid({
+  products,
+  store,
+  currency,
+  eagerCount = 4,
+}: {
+  products: PublicProduct[];
+  store: StoreRef;
+  currency: string;
+  eagerCount?: number;
+}) {
+  return (
+    <ul
+      className="mt-6 grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4"
+      data-testid="product-grid"
+    >
+      {products.map((p, i) => (
+        <ProductCard
+          key={p._id}
+          product={p}
+          store={store}
+          currency={currency}
+          eager={i < eagerCount}
+        />
+      ))}
+    </ul>
   );
 }

@@ -19,7 +19,8 @@ export function ProductImage({
         src={src}
         alt={alt}
         loading={eager ? "eager" : "lazy"}
-        decoding="async"
+        decoding={eager ? "sync" : "async"}
+        {...(eager ? { fetchpriority: "high" } : {})}
         onError={() => setFailed(true)}
         className={`h-full w-full object-cover ${className}`}
       />

@@ -24,12 +24,14 @@ async function bundledInputs(entry: string): Promise<string[]> {
 }
 
 describe("front-end structure", () => {
-  it("the storefront bundle imports nothing from src/", async () => {
-    const inputs = await bundledInputs("storefront/main.tsx");
-    // It did read the storefront and the shared lib/ (so the check below is not vacuous).
-    expect(inputs).toContain("storefront/App.tsx");
-    expect(inputs).toContain("lib/router.tsx");
-    expect(inputs.filter((path) => path.startsWith("src/"))).toEqual([]);
+  it("the storefront (browser islands and server-rendered pages) imports nothing from src/", async () => {
+    const islands = await bundledInputs("storefront/main.tsx");
+    const pages = await bundledInputs("storefront/App.tsx");
+    // They did read the storefront and the shared lib/ (so the check below is not vacuous).
+    expect(islands).toContain("storefront/islands/ProductView.tsx");
+    expect(islands).toContain("lib/money.ts");
+    expect(pages).toContain("storefront/pages/HomePage.tsx");
+    expect([...islands, ...pages].filter((path) => path.startsWith("src/"))).toEqual([]);
   });
 
   it("the workspace bundle imports nothing from storefront/", async () => {
