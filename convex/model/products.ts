@@ -126,9 +126,9 @@ export async function takeStock(
   ctx: MutationCtx,
   storeId: Id<"stores">,
   lines: StockLine[],
-  now: number,
+  _now: number,
 ): Promise<void> {
-  await moveStock(ctx, storeId, lines, -1, now);
+  await moveStock(ctx, storeId, lines, -1);
 }
 
 /**
@@ -139,13 +139,13 @@ export async function returnStock(
   ctx: MutationCtx,
   storeId: Id<"stores">,
   lines: StockLine[],
-  now: number,
+  _now: number,
 ): Promise<void> {
   for (const line of lines) {
     const product = await ctx.db.get(line.productId);
     if (product === null || product.storeId !== storeId) continue;
     if (!product.variants.some((variant) => variant.sku === line.sku)) continue;
-    await moveStock(ctx, storeId, [line], 1, now);
+    await moveStock(ctx, storeId, [line], 1);
   }
 }
 
@@ -154,7 +154,6 @@ async function moveStock(
   storeId: Id<"stores">,
   lines: StockLine[],
   sign: 1 | -1,
-  now: number,
 ): Promise<void> {
   // Lines of one product are applied together so its total is patched once.
   const byProduct = new Map<Id<"products">, StockLine[]>();
