@@ -259,6 +259,23 @@ describe("seeding the database", () => {
       facts.stats.lifetimeRevenueCents,
     );
 
+    // The featured shelf holds four active products in order, and exactly one product has a
+    // real sale end (in the future, with a "was" price), so only it shows a countdown.
+    const products = await t.run(async (ctx) =>
+      ctx.db
+        .query("products")
+        .withIndex("by_store_position", (q) => q.eq("storeId", storeId))
+        .collect(),
+    );
+    const shelf = products
+      .filter((p) => p.featuredPosition !== undefined)
+      .sort((a, b) => a.featuredPosition! - b.featuredPosition!);
+    expect(shelf.map((p) => p.status)).toEqual(["active", "active", "active", "active"]);
+    const onSale = products.filter((p) => p.saleEndsAt !== undefined);
+    expect(onSale).toHaveLength(1);
+    expect(onSale[0].saleEndsAt).toBeGreaterThan(FIXED_NOW);
+    expect(onSale[0].compareAtCents).toBeGreaterThan(onSale[0].priceCents);
+
     // Seeding again finds the store and leaves it alone.
     const again = await t.action(internal.seed.demoStore, { now: FIXED_NOW });
     expect(again).toMatchObject({ storeId, created: false });

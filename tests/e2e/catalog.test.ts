@@ -210,6 +210,7 @@ describe("catalog", () => {
       priceBefore,
     );
 
+    const shelf = (p: Page) => p.getByTestId("featured-item");
     const ids: Id<"products">[] = [];
     for (let i = 0; i < 3; i++) {
       const row = rows.nth(i);
@@ -237,10 +238,19 @@ describe("catalog", () => {
     );
     expect(after.map((p) => p.priceCents)).toEqual(expected);
 
+    // The demo seeds a shelf of four best sellers; this test builds its own from empty.
+    for (const item of await c.query(api.catalog.featured, { storeId })) {
+      await c.mutation(api.catalog.setFeaturedProduct, {
+        storeId,
+        productId: item._id,
+        featured: false,
+      });
+    }
+    await shelf(page).first().waitFor({ state: "detached", timeout: 10_000 });
+
     // Feature the three, then move the last one first: the teammate's page follows live.
     for (let i = 0; i < 3; i++) await rows.nth(i).getByRole("checkbox").check();
     await page.getByTestId("bulk-bar").getByRole("button", { name: "Feature" }).click();
-    const shelf = (p: Page) => p.getByTestId("featured-item");
     await shelf(mate.page).nth(2).waitFor({ timeout: 10_000 });
     const third = (await shelf(page).nth(2).textContent()) ?? "";
     const thirdTitle = after[2].title;

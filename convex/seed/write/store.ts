@@ -6,7 +6,9 @@ import { assertCredentials } from "../../model/integrations";
 import { SYSTEM, recordAudit } from "../../model/audit";
 import { openOrderBook } from "../../model/orders";
 import { insertProduct } from "../../model/products";
+import { DAY_MS } from "../../model/dates";
 import { buildIntegrations } from "../integrations";
+import { bestSellers } from "../products";
 import { DEMO_SETTINGS, DEMO_SLUG, type World } from "../world";
 
 export const DEMO_STORE_PROFILE = {
@@ -47,6 +49,13 @@ export async function writeStore(
     role: "owner",
     status: "pending",
   });
+  // The landing's featured shelf: the four best sellers, in that order. One product with a
+  // "was" price is on a sale that really ends (in three and a half days), so its page shows
+  // a countdown; no other product pretends to.
+  const featured = bestSellers(world)
+    .slice(0, 4)
+    .map((product) => product.slug);
+  const onSale = bestSellers(world).find((product) => product.compareAtCents !== undefined);
   // One "store.seed" audit row below stands for the whole load, not one per product.
   for (const {
     popularity: _,
@@ -55,7 +64,18 @@ export async function writeStore(
     marginBps: _m,
     ...product
   } of world.products) {
-    await insertProduct(ctx, storeId, SYSTEM, product, { now: world.now, audit: false });
+    const shelf = featured.indexOf(product.slug);
+    await insertProduct(
+      ctx,
+      storeId,
+      SYSTEM,
+      {
+        ...product,
+        ...(shelf >= 0 ? { featuredPosition: (shelf + 1) * 1_000 } : {}),
+        ...(product.slug === onSale?.slug ? { saleEndsAt: world.now + 3.5 * DAY_MS } : {}),
+      },
+      { now: world.now, audit: false },
+    );
   }
   for (const coupon of world.coupons) await ctx.db.insert("coupons", { storeId, ...coupon });
   for (const integration of buildIntegrations(world)) {
