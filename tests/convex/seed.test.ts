@@ -275,6 +275,7 @@ describe("seeding the database", () => {
     expect(onSale).toHaveLength(1);
     expect(onSale[0].saleEndsAt).toBeGreaterThan(FIXED_NOW);
     expect(onSale[0].compareAtCents).toBeGreaterThan(onSale[0].priceCents);
+    expect(onSale[0].stock).toBeGreaterThan(0);
 
     // Seeding again finds the store and leaves it alone.
     const again = await t.action(internal.seed.demoStore, { now: FIXED_NOW });

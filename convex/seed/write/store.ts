@@ -55,7 +55,9 @@ export async function writeStore(
   const featured = bestSellers(world)
     .slice(0, 4)
     .map((product) => product.slug);
-  const onSale = bestSellers(world).find((product) => product.compareAtCents !== undefined);
+  const onSale = bestSellers(world).find(
+    (product) => product.compareAtCents !== undefined && product.stock >= 20,
+  );
   // One "store.seed" audit row below stands for the whole load, not one per product.
   for (const {
     popularity: _,
