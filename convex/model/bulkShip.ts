@@ -40,10 +40,13 @@ export function parseShipCsv(text: string): RawRow[] {
   if (text.length > MAX_BULK_SHIP_CHARS) {
     throw invalid(`The sheet is over ${MAX_BULK_SHIP_CHARS / 1000} kB: split it and retry.`);
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
-  const rows = parsed.data.map((cells) => cells.map((cell) => cell.trim()));
+  // Blank lines are kept through parsing so each row knows its line in the sheet.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const rows = parsed.data
+    .map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.trim()) }))
+    .filter((row) => row.cells.some((cell) => cell !== ""));
   if (rows.length === 0) throw invalid("The sheet is empty: paste order and tracking numbers.");
-  const header = rows[0].map((cell) => cell.toLowerCase());
+  const header = rows[0].cells.map((cell) => cell.toLowerCase());
   const find = (names: string[]) => header.findIndex((cell) => names.includes(cell));
   let columns = { order: 0, tracking: 1, carrier: 2 };
   let first = 0;
@@ -62,8 +65,8 @@ export function parseShipCsv(text: string): RawRow[] {
   if (body.length > MAX_BULK_SHIP_ROWS) {
     throw invalid(`The sheet has ${body.length} rows; ship at most ${MAX_BULK_SHIP_ROWS} at once.`);
   }
-  return body.map((cells, index) => ({
-    line: index + first + 1,
+  return body.map(({ line, cells }) => ({
+    line,
     orderNumber: cells[columns.order] ?? "",
     trackingNumber: cells[columns.tracking] ?? "",
     carrier: columns.carrier === -1 ? undefined : cleanCarrier(cells[columns.carrier]),
