@@ -4,7 +4,7 @@ import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
 import { can, getInStore, getInStoreX, requirePermission } from "./model/access";
 import { userActor } from "./model/audit";
-import { filteredOrders, hasTrackingNumber, lastStatusChange } from "./model/board";
+import { columnPage, filteredOrders, hasTrackingNumber, lastStatusChange } from "./model/board";
 import { applyShipRows, parseShipCsv, previewShipRows } from "./model/bulkShip";
 import { conflict, invalid } from "./model/errors";
 import { moveRefusal, movesMoney, validateMove } from "./model/orderRules";
@@ -24,17 +24,8 @@ const fulfillment = v.object({
 export const list = storeQuery({
   args: { status: v.optional(orderStatus), paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(order),
-  handler: async (ctx, { storeId, status, paginationOpts }) => {
-    const query =
-      status === undefined
-        ? ctx.db.query("orders").withIndex("by_store_placed", (q) => q.eq("storeId", storeId))
-        : ctx.db
-            .query("orders")
-            .withIndex("by_store_status_placed", (q) =>
-              q.eq("storeId", storeId).eq("status", status),
-            );
-    return await query.order("desc").paginate(paginationOpts);
-  },
+  handler: async (ctx, { storeId, status, paginationOpts }) =>
+    await columnPage(ctx, storeId, status, paginationOpts),
 });
 
 /** Find orders by customer name, email or "#1042". */

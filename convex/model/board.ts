@@ -119,3 +119,21 @@ export async function filteredOrders(
     .order("desc")
     .paginate(paginationOpts);
 }
+
+/** One board column's page: newest first on by_store_status_placed (or every order). */
+export async function columnPage(
+  ctx: QueryCtx,
+  storeId: Id<"stores">,
+  status: OrderStatus | undefined,
+  paginationOpts: PaginationOptions,
+) {
+  const query =
+    status === undefined
+      ? ctx.db.query("orders").withIndex("by_store_placed", (q) => q.eq("storeId", storeId))
+      : ctx.db
+          .query("orders")
+          .withIndex("by_store_status_placed", (q) =>
+            q.eq("storeId", storeId).eq("status", status),
+          );
+  return await query.order("desc").paginate(paginationOpts);
+}

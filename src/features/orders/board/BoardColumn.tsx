@@ -26,7 +26,10 @@ export function BoardColumn({
   count,
   folded,
   onToggle,
+  className,
 }: {
+  /** Width and flex rules: the board decides how columns share the row. */
+  className: string;
   status: OrderStatus;
   count: number | undefined;
   folded: boolean;
@@ -39,9 +42,7 @@ export function BoardColumn({
       ref={setNodeRef}
       aria-label={`${meta.label} orders`}
       data-testid={`board-column-${status}`}
-      className={`flex shrink-0 flex-col rounded-xl border transition-colors ${
-        folded ? "w-44" : "w-72"
-      } ${isOver ? "border-indigo-300 bg-indigo-50" : "border-gray-200 bg-gray-50"}`}
+      className={`flex snap-start flex-col rounded-xl border transition-colors ${className} ${isOver ? "border-indigo-300 bg-indigo-50" : "border-gray-200 bg-gray-50"}`}
     >
       <header className="flex items-center gap-2 px-3 py-2">
         <span className={`h-2 w-2 rounded-full ${TONE[meta.tone]}`} aria-hidden />

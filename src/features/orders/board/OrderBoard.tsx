@@ -70,29 +70,36 @@ export function OrderBoard() {
           },
         }}
       >
-        <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-4" data-testid="order-board">
-          {BOARD_COLUMNS.map((status) => {
-            const foldable = FOLDABLE.includes(status);
-            return (
+        <div className="flex snap-x gap-3 overflow-x-auto pb-4" data-testid="order-board">
+          {BOARD_COLUMNS.filter((status) => !FOLDABLE.includes(status)).map((status) => (
+            <BoardColumn
+              key={status}
+              status={status}
+              count={counts.data?.[status]}
+              folded={false}
+              className="w-64 shrink-0 lg:w-auto lg:min-w-56 lg:flex-1"
+            />
+          ))}
+          {/* Orders that left the flow: stacked and folded, still drop targets. */}
+          <div className={`flex shrink-0 flex-col gap-3 ${open.size > 0 ? "w-64" : "w-44"}`}>
+            {FOLDABLE.map((status) => (
               <BoardColumn
                 key={status}
                 status={status}
                 count={counts.data?.[status]}
-                folded={foldable && !open.has(status)}
-                onToggle={
-                  foldable
-                    ? () =>
-                        setOpen((now) => {
-                          const next = new Set(now);
-                          if (next.has(status)) next.delete(status);
-                          else next.add(status);
-                          return next;
-                        })
-                    : undefined
+                folded={!open.has(status)}
+                className="w-full"
+                onToggle={() =>
+                  setOpen((now) => {
+                    const next = new Set(now);
+                    if (next.has(status)) next.delete(status);
+                    else next.add(status);
+                    return next;
+                  })
                 }
               />
-            );
-          })}
+            ))}
+          </div>
         </div>
       </DndContext>
       {shipping && (
