@@ -6,6 +6,7 @@
  * 3. A 50-row index-range page at 1k and 100k documents: through ConvexHttpClient (backend in
  *    its own process), through `backend.run` (backend in this process), and through convex-test.
  * 4. Resident memory of the backend process holding 100k documents with 100 subscribed clients.
+ * 5. The order board at 100k orders: each column's first page and the counts (bench/lib/board.ts).
  *
  * The backend for 1, 2, 4 and the HTTP half of 3 runs as a child process (local-backend/cli.ts),
  * so its RSS and CPU are its own; every client runs here, in the bench process. Prints a table and
@@ -24,6 +25,7 @@ import { type Contention, startContention } from "./lib/machine";
 import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
 import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
 import { measureThroughput } from "./lib/throughput";
+import { BOARD_P99_MS, boardPhase } from "./lib/board";
 
 const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, "..");
@@ -403,6 +405,24 @@ function checks(r: Awaited<ReturnType<typeof collect>>): Array<Check | string> {
     target: "",
     pass: null,
   });
+  const b = r.board;
+  rows.push(
+    `5. Order board at ${fmtInt(b.orders)} orders: each column's first page and the counts ` +
+      "(bench/board-app: the real order fields, indexes and model reads)",
+  );
+  for (const [transport, summaries] of [
+    ["HTTP", b.http],
+    ["WebSocket", b.ws],
+  ] as const) {
+    for (const [name, s] of Object.entries(summaries)) {
+      rows.push({
+        label: `${transport} ${name} p50 / p99`,
+        measured: `${fmtMs(s.p50)} / ${fmtMs(s.p99)}`,
+        target: `p99 ≤ ${BOARD_P99_MS} ms`,
+        pass: s.p99 <= BOARD_P99_MS,
+      });
+    }
+  }
   return rows;
 }
 
@@ -434,7 +454,12 @@ async function collect(dataRoot: string) {
   const child = await childBackendPhase(dataRoot);
   const inProcess = await inProcessPhase(dataRoot);
   const convexTest = await convexTestPhase();
-  return { child, inProcess, convexTest };
+  const board = await boardPhase(
+    dataRoot,
+    { orders: CONFIG.largeDocs, runs: 200, warmup: 20 },
+    progress,
+  );
+  return { child, inProcess, convexTest, board };
 }
 
 async function main() {

@@ -46,7 +46,7 @@ export function BoardColumn({
     >
       <header className="flex items-center gap-2 px-3 py-2">
         <span className={`h-2 w-2 rounded-full ${TONE[meta.tone]}`} aria-hidden />
-        <h2 className="text-sm font-semibold text-gray-900">{meta.label}</h2>
+        <h2 className="truncate text-sm font-semibold text-gray-900">{meta.label}</h2>
         <span
           className="rounded-full bg-white px-2 text-xs tabular-nums text-gray-600 ring-1 ring-gray-200"
           data-testid="column-count"
