@@ -77,11 +77,11 @@ export function OrderBoard() {
               status={status}
               count={counts.data?.[status]}
               folded={false}
-              className="w-64 shrink-0 lg:w-auto lg:min-w-52 lg:flex-1"
+              className="w-64 shrink-0 lg:w-auto lg:min-w-48 lg:flex-1"
             />
           ))}
           {/* Orders that left the flow: stacked and folded, still drop targets. */}
-          <div className={`flex shrink-0 flex-col gap-3 ${open.size > 0 ? "w-64" : "w-48"}`}>
+          <div className={`flex shrink-0 flex-col gap-3 ${open.size > 0 ? "w-64" : "w-52"}`}>
             {FOLDABLE.map((status) => (
               <BoardColumn
                 key={status}
