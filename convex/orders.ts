@@ -2,11 +2,15 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { storeMutation, storeQuery } from "./functions";
-import { can, getInStore, requirePermission } from "./model/access";
+import { can, getInStore, getInStoreX, requirePermission } from "./model/access";
 import { userActor } from "./model/audit";
-import { movesMoney } from "./model/orderRules";
-import { transitionOrder } from "./model/orders";
-import { orderStatus } from "./model/validators";
+import { columnPage, filteredOrders, hasTrackingNumber, lastStatusChange } from "./model/board";
+import { applyShipRows, parseShipCsv, previewShipRows } from "./model/bulkShip";
+import { conflict, invalid } from "./model/errors";
+import { moveRefusal, movesMoney, validateMove } from "./model/orderRules";
+import { shipOrder, transitionOrder } from "./model/orders";
+import { getStoreStatsX } from "./model/storeStats";
+import { orderStatus, salesChannel } from "./model/validators";
 import schema from "./schema";
 
 const order = schema.doc("orders");
@@ -20,17 +24,8 @@ const fulfillment = v.object({
 export const list = storeQuery({
   args: { status: v.optional(orderStatus), paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(order),
-  handler: async (ctx, { storeId, status, paginationOpts }) => {
-    const query =
-      status === undefined
-        ? ctx.db.query("orders").withIndex("by_store_placed", (q) => q.eq("storeId", storeId))
-        : ctx.db
-            .query("orders")
-            .withIndex("by_store_status_placed", (q) =>
-              q.eq("storeId", storeId).eq("status", status),
-            );
-    return await query.order("desc").paginate(paginationOpts);
-  },
+  handler: async (ctx, { storeId, status, paginationOpts }) =>
+    await columnPage(ctx, storeId, status, paginationOpts),
 });
 
 /** Find orders by customer name, email or "#1042". */
@@ -92,6 +87,12 @@ export const setStatus = storeMutation({
   returns: order,
   handler: async (ctx, { storeId, orderId, status }) => {
     if (movesMoney(status)) requirePermission(ctx, "orders.refund");
+    const current = await getInStoreX(ctx, storeId, orderId, "Order");
+    validateMove({
+      from: current.status,
+      to: status,
+      hasTracking: status === "shipped" && (await hasTrackingNumber(ctx, storeId, orderId)),
+    });
     return await transitionOrder(
       ctx,
       storeId,
@@ -101,4 +102,129 @@ export const setStatus = storeMutation({
       Date.now(),
     );
   },
+});
+
+// ---- The board and the list view (issue #12). ----
+
+const shipment = v.object({ trackingNumber: v.string(), carrier: v.optional(v.string()) });
+
+/** How many orders each column holds: the store's counters, never a scan. */
+export const counts = storeQuery({
+  args: {},
+  returns: v.record(orderStatus, v.number()),
+  handler: async (ctx, { storeId }) => (await getStoreStatsX(ctx, storeId)).ordersByStatus,
+});
+
+/** The list view: newest first, filtered by status, channel and the date placed. */
+export const filtered = storeQuery({
+  args: {
+    status: v.optional(orderStatus),
+    channel: v.optional(salesChannel),
+    from: v.optional(v.number()),
+    to: v.optional(v.number()),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(order),
+  handler: async (ctx, { storeId, paginationOpts, ...filters }) =>
+    await filteredOrders(ctx, storeId, filters, paginationOpts),
+});
+
+/**
+ * A card dropped on another column. `from` is the status the mover saw: when someone else
+ * moved the order first, this one is refused with CONFLICT naming them, so two people moving
+ * one card end in one state and the later one knows why. Shipping needs a tracking number.
+ */
+export const move = storeMutation({
+  args: {
+    orderId: v.id("orders"),
+    from: orderStatus,
+    to: orderStatus,
+    shipment: v.optional(shipment),
+  },
+  permission: "orders.work",
+  returns: order,
+  handler: async (ctx, { storeId, orderId, from, to, shipment }) => {
+    if (movesMoney(to)) requirePermission(ctx, "orders.refund");
+    const current = await getInStoreX(ctx, storeId, orderId, "Order");
+    if (current.status !== from) {
+      const last = await lastStatusChange(ctx, storeId, orderId);
+      throw conflict(
+        `${last?.who ?? "Someone"} already moved #${current.number} to ${current.status}.`,
+      );
+    }
+    const actor = userActor(ctx.user._id);
+    if (to === "shipped" && shipment !== undefined) {
+      return await shipOrder(ctx, storeId, actor, orderId, shipment, Date.now());
+    }
+    validateMove({
+      from,
+      to,
+      hasTracking: to === "shipped" && (await hasTrackingNumber(ctx, storeId, orderId)),
+    });
+    return await transitionOrder(ctx, storeId, actor, orderId, to, Date.now());
+  },
+});
+
+/** Moves the selected orders of the list view; each refused row says why and stays put. */
+export const moveMany = storeMutation({
+  args: {
+    moves: v.array(v.object({ orderId: v.id("orders"), from: orderStatus })),
+    to: orderStatus,
+  },
+  permission: "orders.work",
+  returns: v.array(
+    v.object({ orderId: v.id("orders"), number: v.number(), error: v.optional(v.string()) }),
+  ),
+  handler: async (ctx, { storeId, moves, to }) => {
+    if (moves.length > 100) throw invalid("Move at most 100 orders at once.");
+    if (movesMoney(to)) requirePermission(ctx, "orders.refund");
+    const actor = userActor(ctx.user._id);
+    const now = Date.now();
+    const results = [];
+    const seen = new Set<string>();
+    for (const { orderId, from } of moves) {
+      const current = await getInStoreX(ctx, storeId, orderId, "Order");
+      let error: string | null = null;
+      if (seen.has(orderId)) error = "This order is selected twice.";
+      else if (current.status !== from) {
+        const last = await lastStatusChange(ctx, storeId, orderId);
+        error = `${last?.who ?? "Someone"} already moved it to ${current.status}.`;
+      } else {
+        error = moveRefusal({
+          from,
+          to,
+          hasTracking: to === "shipped" && (await hasTrackingNumber(ctx, storeId, orderId)),
+        });
+      }
+      seen.add(orderId);
+      if (error === null) await transitionOrder(ctx, storeId, actor, orderId, to, now);
+      results.push({ orderId, number: current.number, ...(error === null ? {} : { error }) });
+    }
+    return results;
+  },
+});
+
+const shipRow = v.object({
+  line: v.number(),
+  orderNumber: v.string(),
+  trackingNumber: v.string(),
+  carrier: v.optional(v.string()),
+  orderId: v.optional(v.id("orders")),
+  error: v.optional(v.string()),
+});
+
+/** Bulk ship, step one: what each row of the sheet would do (nothing is written). */
+export const bulkShipPreview = storeQuery({
+  args: { csv: v.string() },
+  returns: v.array(shipRow),
+  handler: async (ctx, { storeId, csv }) => await previewShipRows(ctx, storeId, parseShipCsv(csv)),
+});
+
+/** Bulk ship, step two: ships the rows that pass, returns every row with its outcome. */
+export const bulkShipApply = storeMutation({
+  args: { csv: v.string() },
+  permission: "orders.work",
+  returns: v.array(shipRow),
+  handler: async (ctx, { storeId, csv }) =>
+    await applyShipRows(ctx, storeId, userActor(ctx.user._id), parseShipCsv(csv), Date.now()),
 });

@@ -27,6 +27,8 @@ import type * as invites from "../invites.js";
 import type * as model_access from "../model/access.js";
 import type * as model_analytics from "../model/analytics.js";
 import type * as model_audit from "../model/audit.js";
+import type * as model_board from "../model/board.js";
+import type * as model_bulkShip from "../model/bulkShip.js";
 import type * as model_catalog from "../model/catalog.js";
 import type * as model_catalogBulk from "../model/catalogBulk.js";
 import type * as model_checkout from "../model/checkout.js";
@@ -123,6 +125,8 @@ declare const fullApi: ApiFromModules<{
   "model/access": typeof model_access;
   "model/analytics": typeof model_analytics;
   "model/audit": typeof model_audit;
+  "model/board": typeof model_board;
+  "model/bulkShip": typeof model_bulkShip;
   "model/catalog": typeof model_catalog;
   "model/catalogBulk": typeof model_catalogBulk;
   "model/checkout": typeof model_checkout;

@@ -137,3 +137,69 @@ export function orderSearchText(order: {
 }): string {
   return `${order.customer.name} ${order.customer.email} #${order.number}`.toLowerCase();
 }
+
+// ---- The board (issue #12): what a move needs beyond the status machine. ----
+
+/** What a move to a status must bring along; absent means the status machine is enough. */
+export const MOVE_REQUIREMENTS: Partial<Record<OrderStatus, "tracking">> = {
+  // A parcel is "shipped" only when the customer can follow it.
+  shipped: "tracking",
+};
+
+export type MoveCheck = {
+  from: OrderStatus;
+  to: OrderStatus;
+  /** A tracking number came with the move, or the order's fulfilment already has one. */
+  hasTracking: boolean;
+};
+
+/**
+ * Why a move is refused, in words for the person who dragged the card; null when allowed.
+ * Same-column drops are not moves and are refused as such so nothing is written.
+ */
+export function moveRefusal({ from, to, hasTracking }: MoveCheck): string | null {
+  if (from === to) return `The order is already ${from}.`;
+  if (!canTransition(from, to)) {
+    const allowed = ORDER_TRANSITIONS[from];
+    return allowed.length === 0
+      ? `A ${from} order cannot change status.`
+      : `A ${from} order can only become ${allowed.join(" or ")}, not ${to}.`;
+  }
+  if (MOVE_REQUIREMENTS[to] === "tracking" && !hasTracking) {
+    return "An order is shipped only with a tracking number: add one to move it to shipped.";
+  }
+  return null;
+}
+
+/** Throws INVALID_TRANSITION with moveRefusal's words. */
+export function validateMove(check: MoveCheck): void {
+  const refusal = moveRefusal(check);
+  if (refusal !== null) throw appError("INVALID_TRANSITION", refusal);
+}
+
+/**
+ * A tracking number as carriers print it: letters and digits (spaces and dashes dropped),
+ * upper-cased, 8 to 40 characters. Returns the cleaned number or a reason it is not one.
+ */
+export function cleanTrackingNumber(
+  raw: string,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  const value = raw.replace(/[\s-]+/g, "").toUpperCase();
+  if (value.length === 0) return { ok: false, reason: "The tracking number is empty." };
+  if (!/^[A-Z0-9]+$/.test(value)) {
+    return { ok: false, reason: `"${raw.trim()}" has characters a tracking number never has.` };
+  }
+  if (value.length < 8 || value.length > 40) {
+    return {
+      ok: false,
+      reason: `"${raw.trim()}" is ${value.length} characters; tracking numbers have 8 to 40.`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** A carrier name as typed (trimmed, at most 40 characters), or undefined when blank. */
+export function cleanCarrier(raw: string | undefined): string | undefined {
+  const value = raw?.trim() ?? "";
+  return value === "" ? undefined : value.slice(0, 40);
+}

@@ -15,9 +15,12 @@ import { assertCents } from "./money";
 import {
   applyStatsDelta,
   applyTransition,
+  cleanCarrier,
+  cleanTrackingNumber,
   countsAsSale,
   orderSearchText,
   type StatsDelta,
+  validateMove,
 } from "./orderRules";
 import { takeStock } from "./products";
 import { emptyStoreStats, getStoreStatsX } from "./storeStats";
@@ -232,4 +235,67 @@ export async function recordOrderHistory(
   }
   await ctx.db.patch(stats._id, { nextOrderNumber: number, ...applyStatsDelta(stats, delta) });
   return ids;
+}
+
+// ---- The board and bulk ship (issue #12). ----
+
+export type Shipment = { trackingNumber: string; carrier?: string };
+
+/**
+ * Ships an order: the tracking number (and carrier) go on its fulfilment, then the order moves
+ * to shipped, in one transaction. The board's "move to Shipped" dialog and CSV bulk ship both
+ * come through here. An order without a fulfilment row (shipped by hand) gets a manual one.
+ */
+export async function shipOrder(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  orderId: Id<"orders">,
+  shipment: Shipment,
+  now: number,
+): Promise<Doc<"orders">> {
+  const current = await getInStoreX(ctx, storeId, orderId, "Order");
+  const tracking = cleanTrackingNumber(shipment.trackingNumber);
+  if (!tracking.ok) throw invalid(tracking.reason);
+  validateMove({ from: current.status, to: "shipped", hasTracking: true });
+  const carrier = cleanCarrier(shipment.carrier);
+  // Bounded: an order has a handful of fulfilments.
+  const existing = await ctx.db
+    .query("fulfillments")
+    .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
+    .take(20);
+  const open = existing.find((f) => f.status === "pending" || f.status === "ordered");
+  const fields = {
+    trackingNumber: tracking.value,
+    carrier,
+    status: "shipped" as const,
+    shippedAt: now,
+    updatedAt: now,
+  };
+  let fulfillmentId: Id<"fulfillments">;
+  if (open !== undefined) {
+    await ctx.db.patch(open._id, fields);
+    fulfillmentId = open._id;
+  } else {
+    fulfillmentId = await ctx.db.insert("fulfillments", {
+      storeId,
+      orderId,
+      supplier: "manual",
+      costCents: 0,
+      ...fields,
+    });
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "fulfillment.ship",
+    targetTable: "fulfillments",
+    targetId: fulfillmentId,
+    changes: [
+      { field: "trackingNumber", from: open?.trackingNumber ?? null, to: tracking.value },
+      { field: "carrier", from: open?.carrier ?? null, to: carrier ?? null },
+    ],
+    at: now,
+  });
+  return await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
 }

@@ -157,6 +157,8 @@ export const ordersTables = {
     .index("by_store_placed", ["storeId", "placedAt"])
     .index("by_store_status_placed", ["storeId", "status", "placedAt"])
     .index("by_store_number", ["storeId", "number"])
+    // The order list filtered by sales channel (and dates).
+    .index("by_store_channel_placed", ["storeId", "channel", "placedAt"])
     .index("by_store_email_placed", ["storeId", "customer.email", "placedAt"])
     .searchIndex("search_customer", { searchField: "searchText", filterFields: ["storeId"] }),
   orderItems: defineTable(orderItemFields)

@@ -97,10 +97,13 @@ describe("the store door", () => {
           .first(),
     );
     expect(open).not.toBeNull();
-    const moved = await sam.mutation(api.orders.setStatus, {
+    // Shipping brings its tracking number (the board's rule, #12).
+    const moved = await sam.mutation(api.orders.move, {
       storeId,
       orderId: open!._id,
-      status: "shipped",
+      from: "processing",
+      to: "shipped",
+      shipment: { trackingNumber: "1Z999AA10123456784", carrier: "UPS" },
     });
     expect(moved.status).toBe("shipped");
     // Giving money back is an admin's call.

@@ -1,28 +1,48 @@
 import { useState } from "react";
-import { ORDER_STATUSES, type OrderStatus } from "../../../convex/model/validators";
 import type { PageProps } from "../../app/module";
-import { ListPage } from "../../components/ListPage";
-import { statusTabs } from "../../components/StatusTabs";
-import { ORDER_STATUS } from "./orderStatus";
-import { ORDER_COLUMNS } from "./orderColumns";
-import { useOrders } from "./useOrders";
+import { Button } from "../../components/Button";
+import { PageHeader } from "../../components/PageHeader";
+import { BulkShipDialog } from "./board/BulkShipDialog";
+import { OrderBoard } from "./board/OrderBoard";
+import { OrderListView } from "./board/OrderListView";
 
-const TABS = statusTabs(ORDER_STATUSES, ORDER_STATUS);
+type View = "board" | "list";
 
-/** /dashboard/orders: every order, by status, each linking to its page. */
+/** /dashboard/orders: the live board (default) or the filterable list, and bulk ship. */
 export default function OrdersPage({ module: mod }: PageProps) {
-  const [filter, setFilter] = useState<OrderStatus | "all">("all");
+  const [view, setView] = useState<View>("board");
+  const [bulkShip, setBulkShip] = useState(false);
+  const actions = (
+    <div className="flex items-center gap-2">
+      <fieldset className="inline-flex rounded-md shadow-sm" aria-label="View">
+        {(["board", "list"] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+            className={`border border-gray-300 px-3 py-2 text-sm font-medium first:rounded-l-md last:-ml-px last:rounded-r-md ${
+              view === v ? "bg-indigo-600 text-white" : "bg-white text-gray-700 hover:bg-gray-50"
+            }`}
+          >
+            {v === "board" ? "Board" : "List"}
+          </button>
+        ))}
+      </fieldset>
+      <Button onClick={() => setBulkShip(true)}>Bulk ship</Button>
+    </div>
+  );
   return (
-    <ListPage
-      module={mod}
-      tabs={{ options: TABS, value: filter, onChange: setFilter }}
-      list={useOrders(filter)}
-      noun={{ one: "order", other: "orders" }}
-      columns={ORDER_COLUMNS}
-      rowKey={(o) => o._id}
-      rowLabel={(o) => `order #${o.number}`}
-      rowProps={() => ({ "data-testid": "order-row" })}
-      testId="orders-list"
-    />
+    <>
+      {view === "board" ? (
+        <div>
+          <PageHeader title={mod.label} summary={mod.summary} actions={actions} />
+          <OrderBoard />
+        </div>
+      ) : (
+        <OrderListView module={mod} actions={actions} />
+      )}
+      {bulkShip && <BulkShipDialog onClose={() => setBulkShip(false)} />}
+    </>
   );
 }

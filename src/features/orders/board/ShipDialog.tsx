@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from "react";
+import { cleanTrackingNumber } from "../../../../convex/model/orderRules";
+import type { Doc } from "../../../../lib/api";
+import { Button } from "../../../components/Button";
+import { Dialog } from "../../../components/Dialog";
+import { Field, Input } from "../../../components/Field";
+import type { Shipment } from "./useMoveOrder";
+
+/** Moving a card to Shipped asks for what the customer will follow it with. */
+export function ShipDialog({
+  order,
+  onShip,
+  onClose,
+}: {
+  order: Doc<"orders">;
+  onShip: (shipment: Shipment) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const [trackingNumber, setTracking] = useState("");
+  const [carrier, setCarrier] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = cleanTrackingNumber(trackingNumber);
+    if (!checked.ok) {
+      setError(checked.reason);
+      return;
+    }
+    setBusy(true);
+    const shipped = await onShip({ trackingNumber, carrier: carrier.trim() || undefined });
+    setBusy(false);
+    if (shipped) onClose();
+  }
+
+  return (
+    <Dialog
+      title={`Ship #${order.number}`}
+      description={`${order.customer.name} gets this tracking number.`}
+      onClose={onClose}
+    >
+      <form className="mt-4 space-y-4" onSubmit={submit} data-testid="ship-dialog">
+        <Field label="Tracking number">
+          <Input
+            value={trackingNumber}
+            onChange={(e) => {
+              setTracking(e.target.value);
+              setError(null);
+            }}
+            autoFocus
+            autoComplete="off"
+            aria-invalid={error !== null}
+          />
+        </Field>
+        <Field label="Carrier (optional)">
+          <Input
+            value={carrier}
+            onChange={(e) => setCarrier(e.target.value)}
+            placeholder="UPS, DHL, Royal Mail…"
+          />
+        </Field>
+        {error && (
+          <p role="alert" className="text-sm text-rose-700">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            {busy ? "Shipping…" : "Mark shipped"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
