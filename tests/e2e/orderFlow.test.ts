@@ -97,6 +97,12 @@ describe("order page", () => {
     await form.getByRole("button", { name: "Record order" }).click();
     await expect.poll(() => form.textContent()).toContain("without spaces");
     expect(await page.getByTestId("supplier-order-recorded").count()).toBe(0);
+    // The page while the form is open, at both widths.
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "order-form-1440.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, "order-form-390.png"), fullPage: true });
     await context.close();
   }, 120_000);
 });

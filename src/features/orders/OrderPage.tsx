@@ -71,7 +71,7 @@ function OrderBody({
         summary={`${placed.format(order.placedAt)} · ${CHANNEL_LABEL[order.channel]}`}
         actions={<OrderStatusBadge status={order.status} />}
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Panel title="Items" className="lg:col-span-2">
           <OrderLines items={items} lines={desk?.lines ?? []} currency={order.currency} />
           <dl
@@ -109,7 +109,7 @@ function OrderBody({
       </div>
       <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />
       {desk && (
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
           <div className="lg:col-span-2">
             <NotesTimeline orderId={order._id} desk={desk} />
           </div>

@@ -5,6 +5,8 @@ import { useStoreMutation } from "../../../app/storeHooks";
 import { Button } from "../../../components/Button";
 import { ErrorPanel } from "../../../components/ErrorPanel";
 import { Panel } from "../../../components/Panel";
+import type { Supplier } from "../../../../convex/model/validators";
+import { SUPPLIER_NAME } from "./SupplierPanel";
 import type { OrderDesk } from "./useOrderDesk";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -21,7 +23,7 @@ export function describeEvent(event: Event): string {
     case "order.status":
       return `Status ${from("status")} → ${to("status")}`;
     case "order.supplierOrder":
-      return `Ordered from ${to("supplier")}: ${to("supplierOrderId")}`;
+      return `Ordered from ${SUPPLIER_NAME[to("supplier") as Supplier] ?? to("supplier")}: ${to("supplierOrderId")}`;
     case "order.note":
       return `Note: ${to("note")}`;
     default:

@@ -30,7 +30,9 @@ export function ProfitPanel({
         {rows.map(([label, cents]) => (
           <div key={label} className="flex justify-between gap-3 text-gray-600">
             <dt>{label}</dt>
-            <dd className="tabular-nums">{cents < 0 ? `−${money(-cents)}` : money(cents)}</dd>
+            <dd className="tabular-nums">
+              {cents < 0 ? `−${money(-cents)}` : money(Math.abs(cents))}
+            </dd>
           </div>
         ))}
         <div
