@@ -72,24 +72,27 @@ function OrderBody({
         actions={<OrderStatusBadge status={order.status} />}
       />
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
-        <Panel title="Items" className="lg:col-span-2">
-          <OrderLines items={items} lines={desk?.lines ?? []} currency={order.currency} />
-          <dl
-            className="mt-2 space-y-1 border-t border-gray-100 pt-3 text-sm"
-            data-testid="order-totals"
-          >
-            <Amount label="Subtotal" value={money(order.subtotalCents)} />
-            {order.discountCents > 0 && (
-              <Amount
-                label={`Discount${order.couponCode ? ` (${order.couponCode})` : ""}`}
-                value={`−${money(order.discountCents)}`}
-              />
-            )}
-            <Amount label="Shipping" value={money(order.shippingCents)} />
-            <Amount label="Tax" value={money(order.taxCents)} />
-            <Amount label="Total" value={money(order.totalCents)} strong />
-          </dl>
-        </Panel>
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="Items">
+            <OrderLines items={items} lines={desk?.lines ?? []} currency={order.currency} />
+            <dl
+              className="mt-2 space-y-1 border-t border-gray-100 pt-3 text-sm"
+              data-testid="order-totals"
+            >
+              <Amount label="Subtotal" value={money(order.subtotalCents)} />
+              {order.discountCents > 0 && (
+                <Amount
+                  label={`Discount${order.couponCode ? ` (${order.couponCode})` : ""}`}
+                  value={`−${money(order.discountCents)}`}
+                />
+              )}
+              <Amount label="Shipping" value={money(order.shippingCents)} />
+              <Amount label="Tax" value={money(order.taxCents)} />
+              <Amount label="Total" value={money(order.totalCents)} strong />
+            </dl>
+          </Panel>
+          {desk && <NotesTimeline orderId={order._id} desk={desk} />}
+        </div>
         <div className="space-y-6">
           {desk && (
             <SupplierPanel
@@ -100,6 +103,13 @@ function OrderBody({
               currency={order.currency}
             />
           )}
+          {desk?.profit && (
+            <ProfitPanel
+              profit={desk.profit}
+              currency={order.currency}
+              channel={CHANNEL_LABEL[order.channel]}
+            />
+          )}
           <Panel title="Customer">
             <p className="text-sm font-medium text-gray-900">{order.customer.name}</p>
             <p className="break-all text-sm text-gray-600">{order.customer.email}</p>
@@ -108,20 +118,6 @@ function OrderBody({
         </div>
       </div>
       <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />
-      {desk && (
-        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
-          <div className="lg:col-span-2">
-            <NotesTimeline orderId={order._id} desk={desk} />
-          </div>
-          {desk.profit && (
-            <ProfitPanel
-              profit={desk.profit}
-              currency={order.currency}
-              channel={CHANNEL_LABEL[order.channel]}
-            />
-          )}
-        </div>
-      )}
     </>
   );
 }
