@@ -103,6 +103,11 @@ function OrderBody({
               currency={order.currency}
             />
           )}
+          <Panel title="Customer">
+            <p className="text-sm font-medium text-gray-900">{order.customer.name}</p>
+            <p className="break-all text-sm text-gray-600">{order.customer.email}</p>
+          </Panel>
+          <AddressCopy address={order.shippingAddress} />
           {desk?.profit && (
             <ProfitPanel
               profit={desk.profit}
@@ -110,11 +115,6 @@ function OrderBody({
               channel={CHANNEL_LABEL[order.channel]}
             />
           )}
-          <Panel title="Customer">
-            <p className="text-sm font-medium text-gray-900">{order.customer.name}</p>
-            <p className="break-all text-sm text-gray-600">{order.customer.email}</p>
-          </Panel>
-          <AddressCopy address={order.shippingAddress} />
         </div>
       </div>
       <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />

@@ -203,7 +203,7 @@ function RecordForm({
       <p className="text-xs text-gray-600">
         Place the order on the supplier's page (it opened in a new tab), then record it here.
       </p>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1">
         <Field label="Supplier">
           <Select value={supplier} onChange={(e) => setSupplier(e.target.value as Supplier)}>
             {(Object.keys(SUPPLIER_NAME) as Supplier[]).map((s) => (
