@@ -10,6 +10,7 @@ import { integrationsTables } from "./tables/integrations";
 import { marketingTables } from "./tables/marketing";
 import { ordersTables } from "./tables/orders";
 import { storesTables } from "./tables/stores";
+import { suppliersTables } from "./tables/suppliers";
 import { supportTables } from "./tables/support";
 
 export default defineSchema({
@@ -17,6 +18,7 @@ export default defineSchema({
   ...accountsTables,
   ...catalogTables,
   ...ordersTables,
+  ...suppliersTables,
   ...discoverTables,
   ...analyticsTables,
   ...marketingTables,

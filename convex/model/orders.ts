@@ -9,7 +9,7 @@ import type { MutationCtx } from "../_generated/server";
 import { getInStoreX } from "./access";
 import { type Actor, recordAudit } from "./audit";
 import { dateKey } from "./dates";
-import { invalid } from "./errors";
+import { appError, conflict, invalid } from "./errors";
 import { bumpDailyMetrics } from "./metrics";
 import { assertCents } from "./money";
 import {
@@ -24,7 +24,8 @@ import {
 } from "./orderRules";
 import { takeStock } from "./products";
 import { emptyStoreStats, getStoreStatsX } from "./storeStats";
-import type { OrderStatus } from "./validators";
+import { scheduleAutoOrder } from "./suppliers";
+import type { OrderStatus, Supplier } from "./validators";
 
 type OrderDoc = WithoutSystemFields<Doc<"orders">>;
 type ItemDoc = WithoutSystemFields<Doc<"orderItems">>;
@@ -149,6 +150,8 @@ export async function createOrder(
     ],
     at: input.placedAt,
   });
+  // Lines whose supplier rules all say "auto-order" are bought by a scheduled action.
+  if (status === "new") await scheduleAutoOrder(ctx, storeId, orderId);
   return (await ctx.db.get(orderId))!;
 }
 
@@ -298,4 +301,102 @@ export async function shipOrder(
     at: now,
   });
   return await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
+}
+
+// ---- Suppliers (fulfil-suppliers): the supplier order on the order's fulfilment, and notes ----
+
+/**
+ * Records what was bought from the supplier for an order, once: the fulfilment row gets the
+ * supplier order id and the real cost, and a New order moves to Processing. A second record
+ * is refused (CONFLICT) and changes nothing. Callers clean the id (model/suppliers.ts).
+ */
+export async function recordSupplierOrder(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  orderId: Id<"orders">,
+  input: { supplier: Supplier; supplierOrderId: string; costCents: number; now: number },
+): Promise<Doc<"fulfillments">> {
+  const order = await getInStoreX(ctx, storeId, orderId, "Order");
+  assertCents(input.costCents, "The supplier cost");
+  if (order.status !== "new" && order.status !== "processing") {
+    throw appError(
+      "INVALID_TRANSITION",
+      `Order #${order.number} is ${order.status}; only new or processing orders are ordered from a supplier.`,
+    );
+  }
+  const fulfillments = await ctx.db
+    .query("fulfillments")
+    .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
+    .take(20);
+  const done = fulfillments.find((f) => f.supplierOrderId !== undefined);
+  if (done) {
+    throw conflict(
+      `Order #${order.number} already has supplier order ${done.supplierOrderId}; nothing was changed.`,
+    );
+  }
+  const fields = {
+    supplier: input.supplier,
+    supplierOrderId: input.supplierOrderId,
+    status: "ordered" as const,
+    costCents: input.costCents,
+    orderedAt: input.now,
+    updatedAt: input.now,
+  };
+  const pending = fulfillments.find((f) => f.status === "pending");
+  let fulfillmentId: Id<"fulfillments">;
+  if (pending) {
+    await ctx.db.patch(pending._id, fields);
+    fulfillmentId = pending._id;
+  } else {
+    fulfillmentId = await ctx.db.insert("fulfillments", { storeId, orderId, ...fields });
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "order.supplierOrder",
+    targetTable: "orders",
+    targetId: orderId,
+    changes: [
+      { field: "supplier", from: null, to: input.supplier },
+      { field: "supplierOrderId", from: null, to: input.supplierOrderId },
+    ],
+    at: input.now,
+  });
+  if (order.status === "new") {
+    await transitionOrder(ctx, storeId, actor, orderId, "processing", input.now);
+  }
+  return (await ctx.db.get(fulfillmentId))!;
+}
+
+/** A team note on an order; the note is the audit entry's subject, so it joins the timeline. */
+export async function addOrderNote(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  orderId: Id<"orders">,
+  body: string,
+  now: number,
+): Promise<Id<"orderNotes">> {
+  await getInStoreX(ctx, storeId, orderId, "Order");
+  const text = body.trim();
+  if (text === "") throw invalid("A note needs some text.");
+  if (text.length > 2_000) throw invalid("A note is at most 2,000 characters.");
+  const noteId = await ctx.db.insert("orderNotes", {
+    storeId,
+    orderId,
+    authorId: actor.kind === "user" ? actor.userId : undefined,
+    body: text,
+    at: now,
+  });
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "order.note",
+    targetTable: "orders",
+    targetId: orderId,
+    changes: [{ field: "note", from: null, to: text.slice(0, 200) }],
+    at: now,
+  });
+  return noteId;
 }

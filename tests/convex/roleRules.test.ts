@@ -97,6 +97,11 @@ const RULES: Record<string, Rule> = {
   "team:transferOwnership": "store.transfer",
   "users:ensure": "authed",
   "users:me": "authed",
+  "suppliers:desk": "member",
+  "suppliers:saveRule": "catalog.edit",
+  "suppliers:recordOrder": "orders.work",
+  "suppliers:addNote": "orders.work",
+  "cj:placeNow": "orders.work",
 };
 
 type Registered = {

@@ -7,6 +7,7 @@ import { buildTrends } from "../discover";
 import { buildListings } from "../integrations";
 import { buildCampaigns, buildDrafts, buildPriceTests, buildSocialPosts } from "../marketing";
 import { buildConversations, buildFaqs } from "../support";
+import { writeSupplierDesk } from "../suppliers";
 import type { World } from "../world";
 import { integrationIdsByPlatform, productIdsBySlug } from "./ids";
 
@@ -196,4 +197,5 @@ export async function writeContent(
     await ctx.db.insert("faqs", { storeId, ...faq, position });
     position += 1_000;
   }
+  await writeSupplierDesk(ctx, storeId, now);
 }

@@ -11,6 +11,12 @@ import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/Skeleton";
 import { ordersModule } from "./module";
 import { OrderAftercare } from "./OrderAftercare";
+import { AddressCopy } from "./order/AddressCopy";
+import { NotesTimeline } from "./order/NotesTimeline";
+import { OrderLines } from "./order/OrderLines";
+import { ProfitPanel } from "./order/ProfitPanel";
+import { SupplierPanel } from "./order/SupplierPanel";
+import { type OrderDesk, useOrderDesk } from "./order/useOrderDesk";
 import { CHANNEL_LABEL, OrderStatusBadge } from "./orderStatus";
 import { useOrder } from "./useOrders";
 
@@ -20,6 +26,7 @@ const placed = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle
 /** /dashboard/orders/:id — one order: who, where to, what, how much, and what happened since. */
 export default function OrderPage({ params }: PageProps) {
   const order = useOrder(params.id);
+  const desk = useOrderDesk(params.id);
   const back = (
     <Link
       href={modulePath(ordersModule)}
@@ -44,12 +51,18 @@ export default function OrderPage({ params }: PageProps) {
     <div className="space-y-4" data-testid="order-page">
       {back}
       <RecordPresenceNote recordId={order.data.order._id} noun="order" />
-      <OrderBody detail={order.data} />
+      <OrderBody detail={order.data} desk={desk.status === "success" ? desk.data : null} />
     </div>
   );
 }
 
-function OrderBody({ detail: { order, items, fulfillments, returns } }: { detail: OrderDetail }) {
+function OrderBody({
+  detail: { order, items, fulfillments, returns },
+  desk,
+}: {
+  detail: OrderDetail;
+  desk: OrderDesk | null;
+}) {
   const money = (cents: number) => formatMoney(cents, order.currency);
   return (
     <>
@@ -58,55 +71,50 @@ function OrderBody({ detail: { order, items, fulfillments, returns } }: { detail
         summary={`${placed.format(order.placedAt)} · ${CHANNEL_LABEL[order.channel]}`}
         actions={<OrderStatusBadge status={order.status} />}
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Panel title="Items" className="lg:col-span-2">
-          <ul className="divide-y divide-gray-100" data-testid="order-items">
-            {items.map((item) => (
-              <li key={item._id} className="flex items-start justify-between gap-3 py-3 text-sm">
-                <div className="min-w-0">
-                  <p className="truncate font-medium text-gray-900">{item.title}</p>
-                  <p className="text-xs text-gray-500">
-                    {item.quantity} × {money(item.unitPriceCents)} · {item.sku}
-                  </p>
-                </div>
-                <span className="shrink-0 tabular-nums text-gray-900">
-                  {money(item.totalCents)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <dl
-            className="mt-2 space-y-1 border-t border-gray-100 pt-3 text-sm"
-            data-testid="order-totals"
-          >
-            <Amount label="Subtotal" value={money(order.subtotalCents)} />
-            {order.discountCents > 0 && (
-              <Amount
-                label={`Discount${order.couponCode ? ` (${order.couponCode})` : ""}`}
-                value={`−${money(order.discountCents)}`}
-              />
-            )}
-            <Amount label="Shipping" value={money(order.shippingCents)} />
-            <Amount label="Tax" value={money(order.taxCents)} />
-            <Amount label="Total" value={money(order.totalCents)} strong />
-          </dl>
-        </Panel>
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="Items">
+            <OrderLines items={items} lines={desk?.lines ?? []} currency={order.currency} />
+            <dl
+              className="mt-2 space-y-1 border-t border-gray-100 pt-3 text-sm"
+              data-testid="order-totals"
+            >
+              <Amount label="Subtotal" value={money(order.subtotalCents)} />
+              {order.discountCents > 0 && (
+                <Amount
+                  label={`Discount${order.couponCode ? ` (${order.couponCode})` : ""}`}
+                  value={`−${money(order.discountCents)}`}
+                />
+              )}
+              <Amount label="Shipping" value={money(order.shippingCents)} />
+              <Amount label="Tax" value={money(order.taxCents)} />
+              <Amount label="Total" value={money(order.totalCents)} strong />
+            </dl>
+          </Panel>
+          {desk && <NotesTimeline orderId={order._id} desk={desk} />}
+        </div>
         <div className="space-y-6">
+          {desk && (
+            <SupplierPanel
+              orderId={order._id}
+              status={order.status}
+              desk={desk}
+              items={items}
+              currency={order.currency}
+            />
+          )}
           <Panel title="Customer">
             <p className="text-sm font-medium text-gray-900">{order.customer.name}</p>
             <p className="break-all text-sm text-gray-600">{order.customer.email}</p>
           </Panel>
-          <Panel title="Shipping address">
-            <address className="text-sm not-italic text-gray-700">
-              {addressLines(order.shippingAddress)
-                .filter(Boolean)
-                .map((line) => (
-                  <span key={line} className="block">
-                    {line}
-                  </span>
-                ))}
-            </address>
-          </Panel>
+          <AddressCopy address={order.shippingAddress} />
+          {desk?.profit && (
+            <ProfitPanel
+              profit={desk.profit}
+              currency={order.currency}
+              channel={CHANNEL_LABEL[order.channel]}
+            />
+          )}
         </div>
       </div>
       <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />
@@ -131,10 +139,4 @@ function Amount({
       <dd className="tabular-nums">{value}</dd>
     </div>
   );
-}
-
-/** The address as it goes on a parcel: name, street, "City, Region Postcode", country. */
-function addressLines(a: OrderDetail["order"]["shippingAddress"]): (string | undefined)[] {
-  const cityLine = `${a.city}${a.region ? `, ${a.region}` : ""} ${a.postalCode}`;
-  return [a.name, a.line1, a.line2, cityLine, a.country];
 }
