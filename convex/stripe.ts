@@ -225,3 +225,28 @@ export const applySessionEvent = internalMutation({
     return "processed";
   },
 });
+
+/**
+ * Refunds `amountCents` of an order's payment. `paymentRef` is what checkout stored: the
+ * Checkout Session id (its payment intent is looked up) or a payment intent id. The idempotency
+ * key is the return's id, so however often this is retried Stripe makes one refund.
+ */
+export async function refundPayment(
+  stripe: Stripe,
+  paymentRef: string,
+  amountCents: number,
+  returnId: string,
+): Promise<{ id: string; status: string | null }> {
+  let paymentIntent = paymentRef;
+  if (paymentRef.startsWith("cs_")) {
+    const session = await stripe.checkout.sessions.retrieve(paymentRef);
+    const intent = session.payment_intent;
+    if (!intent) throw new Error("This Checkout Session has no payment to refund.");
+    paymentIntent = typeof intent === "string" ? intent : intent.id;
+  }
+  const refund = await stripe.refunds.create(
+    { payment_intent: paymentIntent, amount: amountCents, metadata: { returnId } },
+    { idempotencyKey: `refund_${returnId}` },
+  );
+  return { id: refund.id, status: refund.status };
+}
