@@ -229,7 +229,7 @@ export const applySessionEvent = internalMutation({
 /**
  * Refunds `amountCents` of an order's payment. `paymentRef` is what checkout stored: the
  * Checkout Session id (its payment intent is looked up) or a payment intent id. The idempotency
- * key is the return's id, so however often this is retried Stripe makes one refund.
+ * key names the return and the payment, so however often this is retried Stripe refunds once.
  */
 export async function refundPayment(
   stripe: Stripe,
@@ -246,7 +246,8 @@ export async function refundPayment(
   }
   const refund = await stripe.refunds.create(
     { payment_intent: paymentIntent, amount: amountCents, metadata: { returnId } },
-    { idempotencyKey: `refund_${returnId}` },
+    // With the payment intent too: return ids are per deployment, a Stripe account is not.
+    { idempotencyKey: `refund_${returnId}_${paymentIntent}` },
   );
   return { id: refund.id, status: refund.status };
 }

@@ -17,7 +17,10 @@ export const RETURN_TRANSITIONS: Record<ReturnStatus, readonly ReturnStatus[]> =
 
 export function validateReturnMove(from: ReturnStatus, to: ReturnStatus): void {
   if (RETURN_TRANSITIONS[from].includes(to)) return;
-  if (from === to) throw appError("CONFLICT", `This return is already ${from}.`);
+  // A second click (or a teammate's) on a decision already taken: said as such.
+  if (from === to || (from === "refunded" && to === "approved")) {
+    throw appError("CONFLICT", `This return is already ${from}.`);
+  }
   throw appError("INVALID_TRANSITION", `A ${from} return cannot become ${to}.`);
 }
 

@@ -249,7 +249,16 @@ async function fixture() {
       active: true,
     });
     const fileId = await ctx.storage.store(new Blob(["<svg></svg>"], { type: "image/svg+xml" }));
+    const returnId = await ctx.db.insert("returns", {
+      storeId,
+      orderId: order._id,
+      reason: "Rules",
+      status: "requested",
+      refundCents: 1_200,
+      requestedAt: now,
+    });
     return {
+      returns: returnId,
       stores: storeId,
       products: productId,
       priceTests: priceTestId,
