@@ -50,7 +50,7 @@ export function AddTracking({
         </Field>
         <Field label="Carrier">
           <Select value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)}>
-            <option value="">Detect from number</option>
+            <option value="">Auto-detect</option>
             {(carriers.data ?? []).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}

@@ -27,7 +27,11 @@ export function ReturnDecision({ ret, currency }: { ret: Doc<"returns">; currenc
         {ret.status === "refunded" && (
           <p>
             Refunded {refund}
-            {ret.paymentRefundRef ? ` · ${ret.paymentRefundRef}` : ""}
+            {ret.paymentRefundRef?.startsWith("offline_refund_")
+              ? " · test-payment mode, no money moved"
+              : ret.paymentRefundRef
+                ? ` · Stripe ${ret.paymentRefundRef}`
+                : ""}
             {ret.restock ? " · restocked" : ""}
           </p>
         )}
