@@ -78,9 +78,13 @@ describe("/track and returns", () => {
     await team.getByTestId("order-outbox").waitFor();
     expect(await team.getByTestId("order-outbox").textContent()).toContain("not sent");
     await team.screenshot({ path: `${SHOTS}/return-1440.png`, fullPage: true });
-    await team.setViewportSize({ width: 390, height: 844 });
-    await team.screenshot({ path: `${SHOTS}/return-390.png`, fullPage: true });
-    await team.setViewportSize({ width: 1440, height: 900 });
+    // A phone-sized page opened fresh (resizing would leave the shell's drawer open over it).
+    const phone = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 } })
+    ).newPage();
+    await signInOffline(phone, `${product.dashboardUrl}/orders/${order._id}`);
+    await phone.getByTestId("return-decision").waitFor({ timeout: 30_000 });
+    await phone.screenshot({ path: `${SHOTS}/return-390.png`, fullPage: true });
     await team.getByLabel("Note for the supplier").fill("Claim the cracked lid");
     await team.getByRole("button", { name: /Approve and refund/ }).dblclick();
     await team.getByTestId("return-outcome").waitFor();
