@@ -225,3 +225,29 @@ export const applySessionEvent = internalMutation({
     return "processed";
   },
 });
+
+/**
+ * Refunds `amountCents` of an order's payment. `paymentRef` is what checkout stored: the
+ * Checkout Session id (its payment intent is looked up) or a payment intent id. The idempotency
+ * key names the return and the payment, so however often this is retried Stripe refunds once.
+ */
+export async function refundPayment(
+  stripe: Stripe,
+  paymentRef: string,
+  amountCents: number,
+  returnId: string,
+): Promise<{ id: string; status: string | null }> {
+  let paymentIntent = paymentRef;
+  if (paymentRef.startsWith("cs_")) {
+    const session = await stripe.checkout.sessions.retrieve(paymentRef);
+    const intent = session.payment_intent;
+    if (!intent) throw new Error("This Checkout Session has no payment to refund.");
+    paymentIntent = typeof intent === "string" ? intent : intent.id;
+  }
+  const refund = await stripe.refunds.create(
+    { payment_intent: paymentIntent, amount: amountCents, metadata: { returnId } },
+    // With the payment intent too: return ids are per deployment, a Stripe account is not.
+    { idempotencyKey: `refund_${returnId}_${paymentIntent}` },
+  );
+  return { id: refund.id, status: refund.status };
+}

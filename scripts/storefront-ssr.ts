@@ -112,6 +112,40 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
     }
   }
 
+  /**
+   * /track: never cached (one shopper's order). Both fields or nothing is looked up; a mismatch
+   * and a throttled visitor get a message that says nothing about the order.
+   */
+  async function track(
+    slug: string,
+    search: URLSearchParams,
+    visitorId: string | undefined,
+  ): Promise<PageData> {
+    const number = (search.get("number") ?? "").trim().slice(0, 20);
+    const email = (search.get("email") ?? "").trim().slice(0, 200);
+    if (number === "" && email === "")
+      return { kind: "track", data: { number, email, order: null } };
+    if (number === "" || email === "") {
+      const message = "Enter both the order number and the email used at checkout.";
+      return { kind: "track", data: { number, email, order: null, message } };
+    }
+    try {
+      const result = await client.mutation(api.tracking.lookup, {
+        slug,
+        number,
+        email,
+        ...(visitorId ? { visitorId } : {}),
+      });
+      return result.found
+        ? { kind: "track", data: { number, email, order: result } }
+        : { kind: "track", data: { number, email, order: null, message: result.message } };
+    } catch (error) {
+      const data = (error as { data?: { message?: string } }).data;
+      const message = data?.message ?? "Tracking is unavailable right now. Try again shortly.";
+      return { kind: "track", data: { number, email, order: null, message } };
+    }
+  }
+
   /** The page's data, read at the same time as the store (`store` resolves to it). */
   async function load(
     slug: string,
@@ -188,6 +222,7 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
         .catch(() => null);
       return receipt ? { kind: "order", receiptToken, receipt } : { kind: "not-found" };
     }
+    if (page === "/track" || page === "/track/") return await track(slug, search, visitorId);
     const policy = match(/^\/policies\/([^/]+)\/?$/) as PolicyKind | null;
     const found = await store;
     if (found && policy && POLICY_KINDS.includes(policy) && found.policies[policy].trim() !== "") {
@@ -245,6 +280,7 @@ export function createStorefrontRenderer(url: string, defaultSlug: string): Stor
             "Disallow: /cart",
             "Disallow: /checkout",
             "Disallow: /order/",
+            "Disallow: /track",
             `Sitemap: ${origin}/sitemap.xml`,
             "",
           ].join("\n"),
@@ -363,6 +399,11 @@ function describe(
       title = `${{ cart: "Your cart", checkout: "Checkout", "checkout-return": "Payment", order: "Order confirmed" }[page.kind]} · ${store.name}`;
       index = false;
       path = pathIn(at, page.kind === "cart" ? "/cart" : "/checkout");
+      break;
+    case "track":
+      title = `Track your order · ${store.name}`;
+      index = false;
+      path = pathIn(at, "/track");
       break;
     case "not-found":
       title = `Not found · ${store.name}`;

@@ -8,6 +8,7 @@ import type { PolicyKind, PublicProduct, PublicStore, StoreRef } from "./data";
 import { CategoryPage, type CategoryData } from "./pages/CategoryPage";
 import { type HomeData, HomePage } from "./pages/HomePage";
 import { ProductPage } from "./pages/ProductPage";
+import { type TrackData, TrackPage } from "./pages/TrackPage";
 import {
   CartPage,
   CheckoutPage,
@@ -26,6 +27,7 @@ export type PageData =
   | { kind: "checkout-return"; outcome: string }
   | { kind: "order"; receiptToken: string; receipt: Receipt | null }
   | { kind: "policy"; policy: PolicyKind }
+  | { kind: "track"; data: TrackData }
   | { kind: "not-found" };
 
 export function App({
@@ -63,6 +65,8 @@ function body(store: PublicStore, at: StoreRef, page: PageData, renderedAt: numb
       return <CheckoutReturnPage at={at} outcome={page.outcome} />;
     case "order":
       return <OrderPage at={at} receiptToken={page.receiptToken} receipt={page.receipt} />;
+    case "track":
+      return <TrackPage at={at} data={page.data} />;
     case "policy":
       return <PolicyPage store={store} kind={page.policy} />;
     case "not-found":

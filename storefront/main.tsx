@@ -19,6 +19,7 @@ const ISLANDS: Record<IslandName, Loader> = {
   order: () => import("./islands/OrderView").then((m) => m.OrderView as never),
   "checkout-return": () =>
     import("./islands/CheckoutReturn").then((m) => m.CheckoutReturn as never),
+  "return-request": () => import("./islands/ReturnRequest").then((m) => m.ReturnRequest as never),
 };
 
 for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {

@@ -7,7 +7,7 @@ import type { WithoutSystemFields } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { getInStoreX } from "./access";
-import { type Actor, recordAudit } from "./audit";
+import { type Actor, recordAudit, SYSTEM } from "./audit";
 import { dateKey } from "./dates";
 import { appError, conflict, invalid } from "./errors";
 import { bumpDailyMetrics } from "./metrics";
@@ -15,6 +15,7 @@ import { assertCents } from "./money";
 import {
   applyStatsDelta,
   applyTransition,
+  canTransition,
   cleanCarrier,
   cleanTrackingNumber,
   countsAsSale,
@@ -22,7 +23,8 @@ import {
   type StatsDelta,
   validateMove,
 } from "./orderRules";
-import { takeStock } from "./products";
+import { restock, takeStock } from "./products";
+import { validateReturnMove } from "./returns";
 import { emptyStoreStats, getStoreStatsX } from "./storeStats";
 import { scheduleAutoOrder } from "./suppliers";
 import type { OrderStatus, Supplier } from "./validators";
@@ -399,4 +401,202 @@ export async function addOrderNote(
     at: now,
   });
   return noteId;
+}
+
+// ── Aftercare (#12): tracking, returns, refunds. Rules in returns.ts and carriers.ts. ──
+
+export type ShipmentTracking = { carrier: string; trackingNumber: string; trackingUrl: string };
+
+/**
+ * Puts a tracking number on the order's open fulfilment (a "manual" one is opened when there is
+ * none) and marks the order Shipped (New goes through Processing). An order already shipped or
+ * delivered keeps its status: the number is being corrected.
+ */
+export async function shipWithTracking(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  orderId: Id<"orders">,
+  tracking: ShipmentTracking,
+  now: number,
+): Promise<{ order: Doc<"orders">; fulfillmentId: Id<"fulfillments"> }> {
+  const order = await getInStoreX(ctx, storeId, orderId, "Order");
+  if (order.status === "cancelled" || order.status === "refunded") {
+    throw invalid(`A ${order.status} order cannot be shipped.`);
+  }
+  const existing = await ctx.db
+    .query("fulfillments")
+    .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
+    .take(20);
+  const open = existing.find((f) => f.status !== "delivered") ?? existing[0];
+  const fields = {
+    ...tracking,
+    status: open?.status === "delivered" ? ("delivered" as const) : ("shipped" as const),
+    shippedAt: open?.shippedAt ?? now,
+    updatedAt: now,
+  };
+  let fulfillmentId: Id<"fulfillments">;
+  if (open) {
+    fulfillmentId = open._id;
+    await ctx.db.patch(open._id, fields);
+  } else {
+    fulfillmentId = await ctx.db.insert("fulfillments", {
+      storeId,
+      orderId,
+      supplier: "manual",
+      costCents: 0,
+      ...fields,
+    });
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "order.tracking",
+    targetTable: "orders",
+    targetId: orderId,
+    changes: [
+      { field: "trackingNumber", from: open?.trackingNumber ?? null, to: tracking.trackingNumber },
+    ],
+    at: now,
+  });
+  if (order.status === "new")
+    await transitionOrder(ctx, storeId, actor, orderId, "processing", now);
+  if (order.status === "new" || order.status === "processing") {
+    await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
+  }
+  return { order: (await ctx.db.get(orderId))!, fulfillmentId };
+}
+
+/** A shopper's return request (rules checked by the caller: returns.ts). */
+export async function openReturn(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  order: Doc<"orders">,
+  input: { reason: string; items?: { sku: string; quantity: number }[]; refundCents: number },
+  now: number,
+): Promise<Id<"returns">> {
+  const open = await ctx.db
+    .query("returns")
+    .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", order._id))
+    .take(20);
+  if (open.some((r) => r.status === "requested" || r.status === "approved")) {
+    throw conflict("A return for this order is already open.");
+  }
+  const returnId = await ctx.db.insert("returns", {
+    storeId,
+    orderId: order._id,
+    reason: input.reason,
+    status: "requested",
+    refundCents: input.refundCents,
+    requestedAt: now,
+    ...(input.items && input.items.length > 0 ? { items: input.items } : {}),
+  });
+  await recordAudit(ctx, {
+    storeId,
+    actor: SYSTEM,
+    action: "return.request",
+    targetTable: "orders",
+    targetId: order._id,
+    changes: [{ field: "return", from: null, to: "requested" }],
+    at: now,
+  });
+  return returnId;
+}
+
+/** The team's decision on a requested return: approved (refund follows) or denied. */
+export async function decideReturn(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  returnId: Id<"returns">,
+  decision: {
+    status: "approved" | "denied";
+    note?: string;
+    supplierNote?: string;
+    restock?: boolean;
+  },
+  now: number,
+): Promise<Doc<"returns">> {
+  const found = await getInStoreX(ctx, storeId, returnId, "Return");
+  validateReturnMove(found.status, decision.status);
+  await ctx.db.patch(returnId, {
+    status: decision.status,
+    ...(decision.note ? { note: decision.note } : {}),
+    ...(decision.supplierNote ? { supplierNote: decision.supplierNote } : {}),
+    restock: decision.status === "approved" && decision.restock === true,
+    ...(decision.status === "denied" ? { resolvedAt: now } : {}),
+  });
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: `return.${decision.status === "approved" ? "approve" : "deny"}`,
+    targetTable: "orders",
+    targetId: found.orderId,
+    changes: [{ field: "return", from: found.status, to: decision.status }],
+    at: now,
+  });
+  return (await ctx.db.get(returnId))!;
+}
+
+/**
+ * Records the money as given back, once: only an approved return becomes refunded (a retried or
+ * doubled refund finds it refunded and changes nothing). Restocks when asked, and a whole-order
+ * refund moves the order to Refunded (counters and metrics with it).
+ */
+export async function recordRefund(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  returnId: Id<"returns">,
+  paymentRefundRef: string,
+  now: number,
+): Promise<"recorded" | "already"> {
+  const found = await getInStoreX(ctx, storeId, returnId, "Return");
+  if (found.status === "refunded") return "already";
+  validateReturnMove(found.status, "refunded");
+  await ctx.db.patch(returnId, {
+    status: "refunded",
+    paymentRefundRef,
+    resolvedAt: now,
+    refundError: undefined,
+  });
+  const order = await getInStoreX(ctx, storeId, found.orderId, "Order");
+  if (found.restock) {
+    const items = await ctx.db
+      .query("orderItems")
+      .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", order._id))
+      .take(100);
+    const lines = (found.items ?? items.map((i) => ({ sku: i.sku, quantity: i.quantity })))
+      .map((line) => {
+        const item = items.find((i) => i.sku === line.sku);
+        return item ? { productId: item.productId, sku: line.sku, quantity: line.quantity } : null;
+      })
+      .filter((line) => line !== null);
+    if (lines.length > 0) await restock(ctx, storeId, lines, now);
+  }
+  if (found.refundCents >= order.totalCents && canTransition(order.status, "refunded")) {
+    await transitionOrder(ctx, storeId, actor, order._id, "refunded", now);
+  }
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: "return.refund",
+    targetTable: "orders",
+    targetId: order._id,
+    changes: [{ field: "refundCents", from: null, to: found.refundCents }],
+    at: now,
+  });
+  return "recorded";
+}
+
+/** A refund that did not go through: the return stays approved, with the reason, for a retry. */
+export async function recordRefundFailure(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  returnId: Id<"returns">,
+  message: string,
+): Promise<void> {
+  const found = await getInStoreX(ctx, storeId, returnId, "Return");
+  if (found.status !== "approved") return;
+  await ctx.db.patch(returnId, { refundError: message.slice(0, 500) });
 }

@@ -149,6 +149,16 @@ export async function returnStock(
   }
 }
 
+/** Puts returned units back on the shelf (an approved return with restock). */
+export async function restock(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  lines: StockLine[],
+  now: number,
+): Promise<void> {
+  await returnStock(ctx, storeId, lines, now);
+}
+
 async function moveStock(
   ctx: MutationCtx,
   storeId: Id<"stores">,

@@ -83,9 +83,8 @@ export const marketingTables = {
     .index("by_store_scheduled", ["storeId", "scheduledFor"])
     .index("by_store_status", ["storeId", "status"]),
   emailCampaigns: defineTable(emailCampaignFields).index("by_store_status", ["storeId", "status"]),
-  outbox: defineTable(outboxFields).index("by_store_status_send_after", [
-    "storeId",
-    "status",
-    "sendAfter",
-  ]),
+  outbox: defineTable(outboxFields)
+    .index("by_store_status_send_after", ["storeId", "status", "sendAfter"])
+    // An order's notices (tracking, returns), for the order page.
+    .index("by_store_order", ["storeId", "orderId"]),
 };

@@ -92,6 +92,22 @@ export const returnFields = {
   requestedAt: v.number(),
   resolvedAt: v.optional(v.number()),
   paymentRefundRef: v.optional(v.string()),
+  // Aftercare (#12): which lines come back (absent = the whole order), the team's decision note,
+  // notes for the supplier, whether the units go back on the shelf, and a refund that failed.
+  items: v.optional(v.array(v.object({ sku: v.string(), quantity: v.number() }))),
+  note: v.optional(v.string()),
+  supplierNote: v.optional(v.string()),
+  restock: v.optional(v.boolean()),
+  refundError: v.optional(v.string()),
+};
+
+// Failed /track look-ups per key (visitor, order number): guessing emails is slowed down.
+export const trackThrottleFields = {
+  storeId: v.id("stores"),
+  key: v.string(),
+  failures: v.number(),
+  windowStartsAt: v.number(),
+  lockedUntil: v.optional(v.number()),
 };
 
 // A shopper's checkout between "Pay" and the order: it holds the stock (and a coupon use) it
@@ -171,4 +187,5 @@ export const ordersTables = {
   returns: defineTable(returnFields)
     .index("by_store_order", ["storeId", "orderId"])
     .index("by_store_status_requested", ["storeId", "status", "requestedAt"]),
+  trackThrottle: defineTable(trackThrottleFields).index("by_store_key", ["storeId", "key"]),
 };

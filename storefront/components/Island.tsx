@@ -29,4 +29,5 @@ export type IslandName =
   | "cart"
   | "checkout"
   | "order"
-  | "checkout-return";
+  | "checkout-return"
+  | "return-request";

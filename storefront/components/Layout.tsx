@@ -62,6 +62,11 @@ export function Layout({
           <nav aria-label="Policies">
             <p className="font-medium text-stone-900">Policies</p>
             <ul className="mt-2 space-y-1">
+              <li>
+                <a href={pathIn(at, "/track")} className="hover:text-stone-900">
+                  Track your order
+                </a>
+              </li>
               {POLICY_KINDS.filter((k) => store.policies[k].trim() !== "").map((k) => (
                 <li key={k}>
                   <a href={pathIn(at, `/policies/${k}`)} className="hover:text-stone-900">

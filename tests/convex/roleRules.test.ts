@@ -58,6 +58,14 @@ const RULES: Record<string, Rule> = {
   "orders:moveMany": "orders.work",
   "orders:search": "member",
   "orders:setStatus": "orders.work",
+  "notify:forOrder": "orders.work",
+  "returns:approve": "orders.refund",
+  "returns:deny": "orders.work",
+  "returns:request": "public",
+  "returns:retryRefund": "orders.refund",
+  "tracking:add": "orders.work",
+  "tracking:carriers": "member",
+  "tracking:lookup": "public",
   "presence:heartbeat": "member",
   "priceTests:applyWinner": "catalog.edit",
   "priceTests:create": "catalog.edit",
@@ -252,7 +260,16 @@ async function fixture() {
       active: true,
     });
     const fileId = await ctx.storage.store(new Blob(["<svg></svg>"], { type: "image/svg+xml" }));
+    const returnId = await ctx.db.insert("returns", {
+      storeId,
+      orderId: order._id,
+      reason: "Rules",
+      status: "requested",
+      refundCents: 1_200,
+      requestedAt: now,
+    });
     return {
+      returns: returnId,
       stores: storeId,
       products: productId,
       priceTests: priceTestId,

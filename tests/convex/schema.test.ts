@@ -63,6 +63,9 @@ describe("every table, written and read", () => {
     // Opening the workspace: the shell's first heartbeat.
     await t.withIdentity(OWNER).mutation(api.presence.heartbeat, { storeId, path: "/dashboard" });
     await shopperBuysTestedProduct(t, storeId);
+    // A wrong guess on /track (the look-up throttle).
+    const slug = (await t.run(async (ctx) => (await ctx.db.get(storeId))!.slug)) as string;
+    await t.mutation(api.tracking.lookup, { slug, number: "1", email: "nobody@example.com" });
   });
 
   test("the seed, sign-in and an open workspace leave a row in every table of the schema", async () => {

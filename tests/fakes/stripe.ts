@@ -46,6 +46,8 @@ export type FakeStripe = {
   apiKey: string;
   requests: RecordedRequest[];
   sessions: Map<string, Json>;
+  /** Refunds made (an idempotent replay adds none). */
+  refunds: Json[];
   /** Make the next `count` API calls answer 500 (a Stripe outage). */
   failNext(count: number): void;
   close(): Promise<void>;
@@ -93,6 +95,8 @@ function sessionFrom(params: Json, origin: string): Json {
     amount_total: subtotal + shipping,
     customer_email: params.customer_email ?? null,
     client_reference_id: params.client_reference_id ?? null,
+    // Stripe fills this once paid; the fake names it up front so a refund can find it.
+    payment_intent: id("pi_test"),
     metadata: params.metadata ?? {},
     success_url: params.success_url,
     cancel_url: params.cancel_url,
@@ -107,6 +111,7 @@ export async function startFakeStripe(apiKey = "sk_test_fake_123"): Promise<Fake
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, Json>();
   const coupons = new Map<string, Json>();
+  const refunds: Json[] = [];
   const idempotent = new Map<string, Json>();
   let failures = 0;
   let origin = "";
@@ -185,6 +190,40 @@ export async function startFakeStripe(apiKey = "sk_test_fake_123"): Promise<Fake
       }
       found.status = "expired";
       result = found;
+    } else if (req.method === "POST" && url.pathname === "/v1/refunds") {
+      const intent = String(recorded.body.payment_intent ?? "");
+      const paid = [...sessions.values()].find((s) => s.payment_intent === intent);
+      if (!paid) {
+        return stripeError(
+          res,
+          404,
+          "invalid_request_error",
+          `No such payment_intent: '${intent}'`,
+        );
+      }
+      const amount = Number(recorded.body.amount ?? paid?.amount_total ?? 0);
+      const refunded = refunds
+        .filter((r) => r.payment_intent === intent)
+        .reduce((sum, r) => sum + Number(r.amount), 0);
+      if (paid && refunded + amount > Number(paid.amount_total)) {
+        return stripeError(
+          res,
+          400,
+          "invalid_request_error",
+          `Refund amount (${amount}) is greater than unrefunded amount on charge.`,
+        );
+      }
+      result = {
+        id: id("re"),
+        object: "refund",
+        amount,
+        currency: paid?.currency ?? "usd",
+        payment_intent: intent,
+        status: "succeeded",
+        metadata: recorded.body.metadata ?? {},
+        created: Math.floor(Date.now() / 1000),
+      };
+      refunds.push(result);
     } else if (req.method === "GET" && url.pathname.startsWith("/v1/checkout/sessions/")) {
       const found = sessions.get(url.pathname.split("/").pop()!);
       if (!found) return stripeError(res, 404, "invalid_request_error", "No such checkout.session");
@@ -203,6 +242,7 @@ export async function startFakeStripe(apiKey = "sk_test_fake_123"): Promise<Fake
     apiKey,
     requests,
     sessions,
+    refunds,
     failNext(count) {
       failures = count;
     },
