@@ -117,7 +117,13 @@ function OrderBody({
           )}
         </div>
       </div>
-      <OrderAftercare fulfillments={fulfillments} returns={returns} currency={order.currency} />
+      <OrderAftercare
+        fulfillments={fulfillments}
+        returns={returns}
+        currency={order.currency}
+        orderId={order._id}
+        orderStatus={order.status}
+      />
     </>
   );
 }
