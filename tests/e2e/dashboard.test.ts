@@ -169,6 +169,8 @@ describe("team workspace", () => {
   it("opens an order's page from the list, and says when an order does not exist", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signInOffline(page, `${product.dashboardUrl}/orders`);
+    // The orders page opens on the board; this test reads the list view.
+    await page.getByRole("button", { name: "List", exact: true }).click();
     const rows = page.getByTestId("order-row");
     const first = rows.first();
     await first.waitFor({ timeout: 30_000 });
@@ -182,7 +184,8 @@ describe("team workspace", () => {
     // A status tab (from the server's list) shows only that status, from one page again.
     await page.getByRole("radio", { name: "Delivered" }).click();
     await expect
-      .poll(async () => new Set(await rows.locator("td:nth-child(3)").allTextContents()))
+      // Columns: select, order, channel, status, total.
+      .poll(async () => new Set(await rows.locator("td:nth-child(4)").allTextContents()))
       .toEqual(new Set(["Delivered"]));
     expect(await rows.count()).toBe(25);
     expect(await page.getByRole("radio", { name: "Delivered" }).getAttribute("aria-checked")).toBe(

@@ -20,7 +20,9 @@ describe("order page", () => {
     const page = await context.newPage();
     await signInOffline(page, product.dashboardUrl);
     await page.goto(`${product.dashboardUrl}/orders`);
-    await page.getByTestId("orders-list").waitFor();
+    // The orders page opens on the board: the New column's cards are one click from the order.
+    const firstNew = page.getByTestId("board-column-new").getByTestId("board-card").first();
+    await firstNew.waitFor({ timeout: 30_000 });
 
     let clicks = 0;
     const click = async (locator: import("playwright-core").Locator) => {
@@ -28,10 +30,7 @@ describe("order page", () => {
       await locator.click();
     };
     const started = Date.now();
-    await click(page.getByRole("radio", { name: /^New/ }).first());
-    const row = page.getByTestId("order-row").first();
-    await row.waitFor();
-    await click(row.getByRole("link").first());
+    await click(firstNew.getByRole("link").first());
     await page.getByTestId("order-page").waitFor();
     await expect.poll(() => page.getByTestId("order-page").textContent()).toContain("New");
 
@@ -84,8 +83,13 @@ describe("order page", () => {
     const page = await context.newPage();
     await signInOffline(page, product.dashboardUrl);
     await page.goto(`${product.dashboardUrl}/orders`);
-    await page.getByRole("radio", { name: /^New/ }).first().click();
-    await page.getByTestId("order-row").first().getByRole("link").first().click();
+    await page
+      .getByTestId("board-column-new")
+      .getByTestId("board-card")
+      .first()
+      .getByRole("link")
+      .first()
+      .click();
     await page.getByTestId("order-page").waitFor();
     const supplierTab = context.waitForEvent("page");
     await page.getByTestId("order-from-supplier").click();
