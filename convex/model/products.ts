@@ -90,7 +90,23 @@ export async function quickEditProduct(
   const current = await getInStoreX(ctx, storeId, productId, "Product");
   const { patch, changes } = applyQuickEdit(current, edit, now);
   if (changes.length === 0) return current;
-  // A strictly newer version, so an editor holding the old one always sees the conflict.
+  return await writeUpdate(ctx, storeId, actor, current, patch, changes, now);
+}
+
+/**
+ * Writes a team edit (quick edit or editor save): a strictly newer version, so an editor
+ * holding the old one always sees the conflict, and the audit row of what changed.
+ */
+async function writeUpdate(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  current: Doc<"products">,
+  patch: Partial<ProductDoc>,
+  changes: AuditChange[],
+  now: number,
+): Promise<Doc<"products">> {
+  const productId = current._id;
   await ctx.db.patch(productId, { ...patch, updatedAt: Math.max(now, current.updatedAt + 1) });
   await recordAudit(ctx, {
     storeId,
@@ -336,24 +352,14 @@ export async function saveProduct(
   if (changes.length === 0) return current;
   const fields = editorFields(input);
   // Optional fields the editor cleared are removed (patching with undefined deletes them).
-  await ctx.db.patch(productId, {
+  const patch = {
     ...fields,
     supplierUrl: fields.supplierUrl,
     supplierCostCents: fields.supplierCostCents,
     seo: fields.seo,
     saleEndsAt: fields.saleEndsAt,
-    updatedAt: Math.max(now, current.updatedAt + 1),
-  });
-  await recordAudit(ctx, {
-    storeId,
-    actor,
-    action: "product.update",
-    targetTable: "products",
-    targetId: productId,
-    changes,
-    at: now,
-  });
-  return (await ctx.db.get(productId))!;
+  };
+  return await writeUpdate(ctx, storeId, actor, current, patch, changes, now);
 }
 
 export type StockCount = { sku: string; stock: number };
