@@ -1,44 +1,13 @@
-// Customer notices (shipped with tracking, return decisions): written to the outbox in the same
-// transaction as the change, then sent by the email provider when one is configured. Without
-// one they stay queued with a "not sent" note the team reads on the order page.
+// Delivers the outbox's customer notices (queued by model/notices.ts in the transaction that
+// caused them) through the email provider, with retries; the team reads the outbox here.
 import { v } from "convex/values";
-import type { Id } from "./_generated/dataModel";
 import { internal } from "./_generated/api";
-import {
-  internalAction,
-  internalMutation,
-  internalQuery,
-  type MutationCtx,
-} from "./_generated/server";
-import { emailFromEnv, NOT_CONFIGURED, sendEmail } from "./email";
+import { internalAction, internalMutation, internalQuery } from "./_generated/server";
+import { emailFromEnv, sendEmail } from "./email";
 import { storeQuery } from "./functions";
 import schema from "./schema";
 
 const MAX_ATTEMPTS = 5;
-
-/** Queues a notice for an order's customer and, with a provider configured, sends it. */
-export async function queueNotice(
-  ctx: MutationCtx,
-  notice: {
-    storeId: Id<"stores">;
-    orderId: Id<"orders">;
-    to: string;
-    subject: string;
-    body: string;
-  },
-  now: number,
-): Promise<Id<"outbox">> {
-  const configured = emailFromEnv() !== null;
-  const outboxId = await ctx.db.insert("outbox", {
-    ...notice,
-    status: "queued",
-    sendAfter: now,
-    attempts: 0,
-    ...(configured ? {} : { lastError: NOT_CONFIGURED }),
-  });
-  if (configured) await ctx.scheduler.runAfter(0, internal.notify.deliver, { outboxId });
-  return outboxId;
-}
 
 export const pending = internalQuery({
   args: { outboxId: v.id("outbox") },

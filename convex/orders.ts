@@ -154,7 +154,7 @@ export const move = storeMutation({
     }
     const actor = userActor(ctx.user._id);
     if (to === "shipped" && shipment !== undefined) {
-      return await shipOrder(ctx, storeId, actor, orderId, shipment, Date.now());
+      return (await shipOrder(ctx, storeId, actor, orderId, shipment, Date.now())).order;
     }
     validateMove({
       from,

@@ -19,7 +19,7 @@ import { decideReturn, openReturn, recordRefund, recordRefundFailure } from "./m
 import { canRequestReturn, cleanReason, NO_MATCH, refundFor } from "./model/returns";
 import { getStoreBySlug } from "./model/storefront";
 import { findShopperOrder } from "./model/tracking";
-import { queueNotice } from "./notify";
+import { queueNotice } from "./model/notices";
 import { refundPayment, stripeFromEnv } from "./stripe";
 
 const returnLine = v.object({ sku: v.string(), quantity: v.number() });

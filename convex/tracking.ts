@@ -2,16 +2,15 @@
 import { v } from "convex/values";
 import { publicMutation, storeMutation, storeQuery } from "./functions";
 import { userActor } from "./model/audit";
-import { CARRIER_CODES, CARRIERS, resolveTracking } from "./model/carriers";
+import { CARRIER_CODES, CARRIERS } from "./model/carriers";
 import { notFound } from "./model/errors";
-import { shipWithTracking } from "./model/orders";
+import { shipOrder } from "./model/orders";
 import { NO_MATCH } from "./model/returns";
 import { getStoreBySlug } from "./model/storefront";
 import { findShopperOrder, orderTimeline, returnable } from "./model/tracking";
 import { returnStatus } from "./model/validators";
-import { queueNotice } from "./notify";
 
-/** Puts a tracking number on an order: carrier detected (or chosen), order Shipped, customer told. */
+/** Puts a tracking number on an order (or corrects it): through the one ship path, model/orders.ts. */
 export const add = storeMutation({
   args: {
     orderId: v.id("orders"),
@@ -22,39 +21,19 @@ export const add = storeMutation({
   permission: "orders.work",
   returns: v.object({ carrier: v.string(), trackingNumber: v.string(), trackingUrl: v.string() }),
   handler: async (ctx, { storeId, orderId, trackingNumber, carrier }) => {
-    const now = Date.now();
-    const resolved = resolveTracking(trackingNumber, carrier);
-    const tracking = {
-      carrier: resolved.carrierName,
-      trackingNumber: resolved.trackingNumber,
-      trackingUrl: resolved.trackingUrl,
-    };
-    const { order } = await shipWithTracking(
+    const { tracking } = await shipOrder(
       ctx,
       storeId,
       userActor(ctx.user._id),
       orderId,
-      tracking,
-      now,
+      { trackingNumber, carrier },
+      Date.now(),
     );
-    await queueNotice(
-      ctx,
-      {
-        storeId,
-        orderId,
-        to: order.customer.email,
-        subject: `Order #${order.number} has shipped`,
-        body: [
-          `Hi ${order.customer.name},`,
-          "",
-          `Your order #${order.number} is on its way with ${tracking.carrier}.`,
-          `Tracking number: ${tracking.trackingNumber}`,
-          `Follow it here: ${tracking.trackingUrl}`,
-        ].join("\n"),
-      },
-      now,
-    );
-    return tracking;
+    return {
+      carrier: tracking.carrierName,
+      trackingNumber: tracking.trackingNumber,
+      trackingUrl: tracking.trackingUrl,
+    };
   },
 });
 

@@ -44,6 +44,7 @@ import type * as model_integrations from "../model/integrations.js";
 import type * as model_members from "../model/members.js";
 import type * as model_metrics from "../model/metrics.js";
 import type * as model_money from "../model/money.js";
+import type * as model_notices from "../model/notices.js";
 import type * as model_orderRules from "../model/orderRules.js";
 import type * as model_orders from "../model/orders.js";
 import type * as model_passwords from "../model/passwords.js";
@@ -155,6 +156,7 @@ declare const fullApi: ApiFromModules<{
   "model/members": typeof model_members;
   "model/metrics": typeof model_metrics;
   "model/money": typeof model_money;
+  "model/notices": typeof model_notices;
   "model/orderRules": typeof model_orderRules;
   "model/orders": typeof model_orders;
   "model/passwords": typeof model_passwords;

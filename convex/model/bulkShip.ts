@@ -7,7 +7,9 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { Actor } from "./audit";
 import { invalid } from "./errors";
-import { cleanCarrier, cleanTrackingNumber } from "./orderRules";
+import { resolveTracking } from "./carriers";
+import { errorMessage } from "./errors";
+import { cleanCarrier } from "./orderRules";
 import { shipOrder } from "./orders";
 
 /** One sheet is one sitting's parcels; more is a sign the wrong file was picked. */
@@ -93,9 +95,14 @@ export async function previewShipRows(
           : `"${row.orderNumber}" is not an order number.`;
       continue;
     }
-    const tracking = cleanTrackingNumber(row.trackingNumber);
-    if (!tracking.ok) {
-      checked.error = tracking.reason;
+    // The same check shipOrder makes: the number's shape, and a carrier detected or given.
+    let tracking: { value: string };
+    try {
+      const resolved = resolveTracking(row.trackingNumber, row.carrier);
+      tracking = { value: resolved.trackingNumber };
+      checked.carrier = resolved.carrierName;
+    } catch (error) {
+      checked.error = errorMessage(error);
       continue;
     }
     checked.trackingNumber = tracking.value;
@@ -122,11 +129,8 @@ export async function previewShipRows(
     checked.orderId = order._id;
     if (order.status === "shipped" || order.status === "delivered") {
       checked.error = `Order #${number} is already ${order.status}.`;
-    } else if (order.status !== "processing") {
-      checked.error =
-        order.status === "new"
-          ? `Order #${number} is new: move it to processing before shipping it.`
-          : `Order #${number} is ${order.status} and will not ship.`;
+    } else if (order.status !== "processing" && order.status !== "new") {
+      checked.error = `Order #${number} is ${order.status} and will not ship.`;
     }
   }
   return out;

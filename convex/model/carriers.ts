@@ -4,6 +4,7 @@
 // (4PX, YunExpress, Cainiao) are our own patterns, and an S10 number ending in CN is China Post.
 import { getTracking } from "ts-tracking-number";
 import { invalid } from "./errors";
+import { cleanCarrier, cleanTrackingNumber } from "./orderRules";
 
 export const CARRIERS = {
   usps: { name: "USPS", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=%s" },
@@ -64,30 +65,47 @@ export function trackingUrl(carrier: CarrierCode, raw: string): string {
   return CARRIERS[carrier].url.replace("%s", encodeURIComponent(normalizeTracking(raw)));
 }
 
-/**
- * What gets stored for a tracking number: the detected carrier, or the one chosen by hand. A
- * number no format matches is accepted only with a hand-picked carrier, so a typo is caught.
- */
-export function resolveTracking(
-  raw: string,
-  chosen?: string,
-): { carrier: CarrierCode; carrierName: string; trackingNumber: string; trackingUrl: string } {
-  const trackingNumber = normalizeTracking(raw);
-  if (!/^[A-Z0-9]{6,40}$/.test(trackingNumber)) {
-    throw invalid("A tracking number is 6 to 40 letters and digits.");
+export type ResolvedTracking = {
+  carrier: CarrierCode;
+  carrierName: string;
+  trackingNumber: string;
+  trackingUrl: string;
+};
+
+/** A carrier as the team gave it: a code ("ups"), a name in any case ("China Post"), or null. */
+function knownCarrier(chosen: string): CarrierCode | null {
+  const wanted = chosen.trim().toLowerCase();
+  for (const code of CARRIER_CODES) {
+    if (code === wanted || CARRIERS[code].name.toLowerCase() === wanted) return code;
   }
-  let carrier: CarrierCode | null;
-  if (chosen !== undefined && chosen !== "") {
-    if (!(CARRIER_CODES as string[]).includes(chosen))
-      throw invalid(`Unknown carrier "${chosen}".`);
-    carrier = chosen as CarrierCode;
-  } else {
-    carrier = detectCarrier(trackingNumber);
-    if (carrier === null) {
-      throw invalid(
-        `${trackingNumber} does not match any carrier's format. Check the number, or choose the carrier by hand.`,
-      );
-    }
+  return null;
+}
+
+/**
+ * What gets stored for a tracking number: the carrier chosen by hand (one we know, by code or
+ * name; any other name is kept as typed, with a universal tracking link), else the detected
+ * one. A number no format matches is accepted only with a hand-picked carrier, so a typo is
+ * caught. The board, CSV bulk ship and the order page all resolve numbers here.
+ */
+export function resolveTracking(raw: string, chosen?: string): ResolvedTracking {
+  const cleaned = cleanTrackingNumber(raw);
+  if (!cleaned.ok) throw invalid(cleaned.reason);
+  const trackingNumber = cleaned.value;
+  const typed = cleanCarrier(chosen);
+  if (typed !== undefined) {
+    const code = knownCarrier(typed) ?? "other";
+    return {
+      carrier: code,
+      carrierName: code === "other" ? typed : CARRIERS[code].name,
+      trackingNumber,
+      trackingUrl: trackingUrl(code, trackingNumber),
+    };
+  }
+  const carrier = detectCarrier(trackingNumber);
+  if (carrier === null) {
+    throw invalid(
+      `${trackingNumber} does not match any carrier's format. Check the number, or choose the carrier by hand.`,
+    );
   }
   return {
     carrier,

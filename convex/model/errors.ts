@@ -36,3 +36,12 @@ export function errorKind(error: unknown): ErrorKind | undefined {
   }
   return undefined;
 }
+
+/** The words of one of our errors (or any Error's message), for a per-row report. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ConvexError && typeof error.data === "object" && error.data !== null) {
+    const message = (error.data as Partial<AppErrorData>).message;
+    if (typeof message === "string") return message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -154,12 +154,21 @@ export type MoveCheck = {
 };
 
 /**
+ * Moves the board allows that pass through a status on the way, each step recorded: a New order
+ * given its tracking number ships straight away, so a seller who packed it by hand needs one
+ * drag, not two.
+ */
+export const MOVES_VIA: Partial<Record<OrderStatus, Partial<Record<OrderStatus, OrderStatus>>>> = {
+  new: { shipped: "processing" },
+};
+
+/**
  * Why a move is refused, in words for the person who dragged the card; null when allowed.
  * Same-column drops are not moves and are refused as such so nothing is written.
  */
 export function moveRefusal({ from, to, hasTracking }: MoveCheck): string | null {
   if (from === to) return `The order is already ${from}.`;
-  if (!canTransition(from, to)) {
+  if (MOVES_VIA[from]?.[to] === undefined && !canTransition(from, to)) {
     const allowed = ORDER_TRANSITIONS[from];
     return allowed.length === 0
       ? `A ${from} order cannot change status.`

@@ -7,17 +7,17 @@ import type { WithoutSystemFields } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { getInStoreX } from "./access";
+import { type ResolvedTracking, resolveTracking } from "./carriers";
 import { type Actor, recordAudit, SYSTEM } from "./audit";
 import { dateKey } from "./dates";
 import { appError, conflict, invalid } from "./errors";
 import { bumpDailyMetrics } from "./metrics";
 import { assertCents } from "./money";
+import { queueNotice } from "./notices";
 import {
   applyStatsDelta,
   applyTransition,
   canTransition,
-  cleanCarrier,
-  cleanTrackingNumber,
   countsAsSale,
   orderSearchText,
   type StatsDelta,
@@ -247,9 +247,12 @@ export async function recordOrderHistory(
 export type Shipment = { trackingNumber: string; carrier?: string };
 
 /**
- * Ships an order: the tracking number (and carrier) go on its fulfilment, then the order moves
- * to shipped, in one transaction. The board's "move to Shipped" dialog and CSV bulk ship both
- * come through here. An order without a fulfilment row (shipped by hand) gets a manual one.
+ * The one way an order ships, from the board's dialog, CSV bulk ship and the order page alike:
+ * the number is checked and its carrier detected (or taken as given, model/carriers.ts), the
+ * order's open fulfilment gets the number, carrier and link (a "manual" one is opened when there
+ * is none), the order moves to Shipped (a New one through Processing, both recorded), and the
+ * customer is sent the link, all in one transaction. On an order already shipped or delivered
+ * the number is being corrected: the status stays and the customer gets the corrected link.
  */
 export async function shipOrder(
   ctx: MutationCtx,
@@ -258,23 +261,32 @@ export async function shipOrder(
   orderId: Id<"orders">,
   shipment: Shipment,
   now: number,
-): Promise<Doc<"orders">> {
-  const current = await getInStoreX(ctx, storeId, orderId, "Order");
-  const tracking = cleanTrackingNumber(shipment.trackingNumber);
-  if (!tracking.ok) throw invalid(tracking.reason);
-  validateMove({ from: current.status, to: "shipped", hasTracking: true });
-  const carrier = cleanCarrier(shipment.carrier);
+): Promise<{ order: Doc<"orders">; tracking: ResolvedTracking }> {
+  const order = await getInStoreX(ctx, storeId, orderId, "Order");
+  const tracking = resolveTracking(shipment.trackingNumber, shipment.carrier);
+  const correcting = order.status === "shipped" || order.status === "delivered";
+  if (!correcting) validateMove({ from: order.status, to: "shipped", hasTracking: true });
   // Bounded: an order has a handful of fulfilments.
   const existing = await ctx.db
     .query("fulfillments")
     .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
     .take(20);
-  const open = existing.find((f) => f.status === "pending" || f.status === "ordered");
+  const open =
+    existing.find((f) => f.status === "pending" || f.status === "ordered") ??
+    (correcting
+      ? (existing.find((f) => f.trackingNumber !== undefined) ?? existing[0])
+      : undefined);
+  if (correcting && open?.trackingNumber === tracking.trackingNumber) {
+    throw conflict(
+      `Order #${order.number} already has tracking number ${tracking.trackingNumber}.`,
+    );
+  }
   const fields = {
-    trackingNumber: tracking.value,
-    carrier,
-    status: "shipped" as const,
-    shippedAt: now,
+    trackingNumber: tracking.trackingNumber,
+    carrier: tracking.carrierName,
+    trackingUrl: tracking.trackingUrl,
+    status: open?.status === "delivered" ? ("delivered" as const) : ("shipped" as const),
+    shippedAt: open?.shippedAt ?? now,
     updatedAt: now,
   };
   let fulfillmentId: Id<"fulfillments">;
@@ -297,12 +309,37 @@ export async function shipOrder(
     targetTable: "fulfillments",
     targetId: fulfillmentId,
     changes: [
-      { field: "trackingNumber", from: open?.trackingNumber ?? null, to: tracking.value },
-      { field: "carrier", from: open?.carrier ?? null, to: carrier ?? null },
+      { field: "trackingNumber", from: open?.trackingNumber ?? null, to: tracking.trackingNumber },
+      { field: "carrier", from: open?.carrier ?? null, to: tracking.carrierName },
     ],
     at: now,
   });
-  return await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
+  if (order.status === "new") {
+    await transitionOrder(ctx, storeId, actor, orderId, "processing", now);
+  }
+  if (!correcting) await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
+  await queueNotice(
+    ctx,
+    {
+      storeId,
+      orderId,
+      to: order.customer.email,
+      subject: correcting
+        ? `Order #${order.number}: corrected tracking number`
+        : `Order #${order.number} has shipped`,
+      body: [
+        `Hi ${order.customer.name},`,
+        "",
+        correcting
+          ? `The tracking number we sent for order #${order.number} was wrong; this is the right one.`
+          : `Your order #${order.number} is on its way with ${tracking.carrierName}.`,
+        `Tracking number: ${tracking.trackingNumber}`,
+        `Follow it here: ${tracking.trackingUrl}`,
+      ].join("\n"),
+    },
+    now,
+  );
+  return { order: (await ctx.db.get(orderId))!, tracking };
 }
 
 // ---- Suppliers (fulfil-suppliers): the supplier order on the order's fulfilment, and notes ----
@@ -404,68 +441,6 @@ export async function addOrderNote(
 }
 
 // ── Aftercare (#12): tracking, returns, refunds. Rules in returns.ts and carriers.ts. ──
-
-export type ShipmentTracking = { carrier: string; trackingNumber: string; trackingUrl: string };
-
-/**
- * Puts a tracking number on the order's open fulfilment (a "manual" one is opened when there is
- * none) and marks the order Shipped (New goes through Processing). An order already shipped or
- * delivered keeps its status: the number is being corrected.
- */
-export async function shipWithTracking(
-  ctx: MutationCtx,
-  storeId: Id<"stores">,
-  actor: Actor,
-  orderId: Id<"orders">,
-  tracking: ShipmentTracking,
-  now: number,
-): Promise<{ order: Doc<"orders">; fulfillmentId: Id<"fulfillments"> }> {
-  const order = await getInStoreX(ctx, storeId, orderId, "Order");
-  if (order.status === "cancelled" || order.status === "refunded") {
-    throw invalid(`A ${order.status} order cannot be shipped.`);
-  }
-  const existing = await ctx.db
-    .query("fulfillments")
-    .withIndex("by_store_order", (q) => q.eq("storeId", storeId).eq("orderId", orderId))
-    .take(20);
-  const open = existing.find((f) => f.status !== "delivered") ?? existing[0];
-  const fields = {
-    ...tracking,
-    status: open?.status === "delivered" ? ("delivered" as const) : ("shipped" as const),
-    shippedAt: open?.shippedAt ?? now,
-    updatedAt: now,
-  };
-  let fulfillmentId: Id<"fulfillments">;
-  if (open) {
-    fulfillmentId = open._id;
-    await ctx.db.patch(open._id, fields);
-  } else {
-    fulfillmentId = await ctx.db.insert("fulfillments", {
-      storeId,
-      orderId,
-      supplier: "manual",
-      costCents: 0,
-      ...fields,
-    });
-  }
-  await recordAudit(ctx, {
-    storeId,
-    actor,
-    action: "order.tracking",
-    targetTable: "orders",
-    targetId: orderId,
-    changes: [
-      { field: "trackingNumber", from: open?.trackingNumber ?? null, to: tracking.trackingNumber },
-    ],
-    at: now,
-  });
-  if (order.status === "new")
-    await transitionOrder(ctx, storeId, actor, orderId, "processing", now);
-  if (order.status === "new" || order.status === "processing") {
-    await transitionOrder(ctx, storeId, actor, orderId, "shipped", now);
-  }
-  return { order: (await ctx.db.get(orderId))!, fulfillmentId };
-}
 
 /** A shopper's return request (rules checked by the caller: returns.ts). */
 export async function openReturn(

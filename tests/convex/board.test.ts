@@ -123,6 +123,23 @@ describe("shipping from the board", () => {
     ]);
   });
 
+  test("a New card dropped on Shipped with its number ships in one move, both steps recorded", async () => {
+    const orderId = orders.new[0];
+    const move = (shipment?: { trackingNumber: string; carrier?: string }) =>
+      t
+        .withIdentity(ANA)
+        .mutation(api.orders.move, { storeId, orderId, from: "new", to: "shipped", shipment });
+    expect(await messageOf(move())).toMatch(/tracking number/);
+    expect(await statusOf(t, orderId)).toBe("new");
+    const shipped = await move({ trackingNumber: "1Z5R89390357567127" });
+    expect(shipped.status).toBe("shipped");
+    const steps = (await audits(orderId)).map((row) => row.changes[0].to);
+    expect(steps).toEqual(["processing", "shipped"]);
+    const counts = await t.withIdentity(ANA).query(api.orders.counts, { storeId });
+    expect(counts.new).toBe(1);
+    expect(counts.shipped).toBe(3);
+  });
+
   test("counts come from the counters and follow every move", async () => {
     const counts = await t.withIdentity(ANA).query(api.orders.counts, { storeId });
     expect(counts).toEqual({

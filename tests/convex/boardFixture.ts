@@ -81,7 +81,7 @@ export async function boardStore(t: T, perStatus = 1) {
               storeId,
               SYSTEM,
               order._id,
-              { trackingNumber: `TRACK${minute}000000` },
+              { trackingNumber: `TRACK${minute}000000`, carrier: "UPS" },
               now,
             );
           } else await transitionOrder(ctx, storeId, SYSTEM, order._id, step, now);

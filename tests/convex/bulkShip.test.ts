@@ -67,7 +67,8 @@ test("the preview gives each bad row its reason and changes nothing", async () =
     `Order #${numbers.shipped[0]} is already shipped.`,
     '"nope!" has characters a tracking number never has.',
     `Order #${p1} is already on line 2.`,
-    `Order #${numbers.new[0]} is new: move it to processing before shipping it.`,
+    // No carrier column value, and no carrier's format (UPS check digit wrong): a typo caught.
+    "1Z999AA10123456788 does not match any carrier's format. Check the number, or choose the carrier by hand.",
     '"abc" is not an order number.',
   ]);
   expect(await snapshot()).toEqual(before);
@@ -75,14 +76,36 @@ test("the preview gives each bad row its reason and changes nothing", async () =
 
 test("apply ships the valid rows and leaves the rest", async () => {
   const [p1, p2] = numbers.processing;
-  const csv = `${p1},1Z999AA10123456784,UPS\n${p2},1Z999AA10123456784,DHL\n4242,LX1234567890,`;
+  const csv = [
+    `${p1},1Z999AA10123456784,UPS`,
+    `${p2},1Z999AA10123456784,DHL`,
+    "4242,LX1234567890,",
+    // A New order ships too (through Processing); a carrier we have no link for is kept as typed.
+    `${numbers.new[1]},RM123456789GB,Royal Mail`,
+  ].join("\n");
+  const queuedBefore = new Set(
+    (await t.run((ctx) => ctx.db.query("outbox").collect())).map((n) => n._id),
+  );
   const results = await t.withIdentity(ANA).mutation(api.orders.bulkShipApply, { storeId, csv });
   expect(results.map((r) => r.error ?? "ok")).toEqual([
     "ok",
     "Tracking number 1Z999AA10123456784 is already on line 1.",
     "There is no order #4242 in this store.",
+    "ok",
   ]);
   expect(await statusOf(t, orders.processing[0])).toBe("shipped");
+  expect(await statusOf(t, orders.new[1])).toBe("shipped");
+  // Each shipped order's customer is sent the link, through the one ship path.
+  const notices = (await t.run((ctx) => ctx.db.query("outbox").collect())).filter(
+    (n) => !queuedBefore.has(n._id),
+  );
+  expect(notices.map((n) => n.subject).sort()).toEqual([
+    `Order #${numbers.new[1]} has shipped`,
+    `Order #${p1} has shipped`,
+  ]);
+  expect(notices.find((n) => n.subject.includes(String(numbers.new[1])))!.body).toContain(
+    "with Royal Mail",
+  );
   expect(await statusOf(t, orders.processing[1])).toBe("processing");
   const detail = await t
     .withIdentity(ANA)

@@ -64,9 +64,20 @@ describe("resolveTracking", () => {
     expect(resolveTracking("ABC123456", "yunexpress").carrierName).toBe("YunExpress");
   });
 
-  test("a carrier chosen by hand wins over detection; unknown codes and junk are refused", () => {
+  test("a carrier given by hand wins over detection, by code or name in any case; junk is refused", () => {
     expect(resolveTracking("1Z5R89390357567127", "other").carrier).toBe("other");
-    expect(() => resolveTracking("1Z5R89390357567127", "pigeon")).toThrow();
-    expect(() => resolveTracking("<script>", "other")).toThrow();
+    expect(resolveTracking("1Z5R89390357567127", " china post ")).toMatchObject({
+      carrier: "china_post",
+      carrierName: "China Post",
+    });
+    // A carrier we have no link for is kept as typed, with the universal tracking link.
+    expect(resolveTracking("AB123456789", "Royal Mail")).toEqual({
+      carrier: "other",
+      carrierName: "Royal Mail",
+      trackingNumber: "AB123456789",
+      trackingUrl: "https://t.17track.net/en#nums=AB123456789",
+    });
+    expect(() => resolveTracking("<script>", "other")).toThrow(/characters a tracking number/);
+    expect(() => resolveTracking("12", "UPS")).toThrow(/8 to 40/);
   });
 });

@@ -53,6 +53,30 @@ describe("adding tracking", () => {
     expect((await orderRow(s)).status).toBe("shipped");
   });
 
+  test("a shipped order's number is corrected: status kept, the customer told once per change", async () => {
+    const s = await shopWithOrder();
+    await ship(s, "1Z5R89390357567127");
+    const corrected = await s.owner.mutation(api.tracking.add, {
+      storeId: s.storeId,
+      orderId: s.orderId,
+      trackingNumber: "03071790000523483741",
+    });
+    expect(corrected.carrier).toBe("USPS");
+    expect((await orderRow(s)).status).toBe("shipped");
+    // The same number again is a CONFLICT: no second notice.
+    expect(await kindOf(ship(s, "03071790000523483741"))).toBe("CONFLICT");
+    const { fulfillments, outbox } = await s.t.run(async (ctx) => ({
+      fulfillments: await ctx.db.query("fulfillments").collect(),
+      outbox: await ctx.db.query("outbox").collect(),
+    }));
+    expect(fulfillments).toHaveLength(1);
+    expect(fulfillments[0].trackingNumber).toBe("03071790000523483741");
+    expect(outbox.map((n) => n.subject)).toEqual([
+      `Order #${s.number} has shipped`,
+      `Order #${s.number}: corrected tracking number`,
+    ]);
+  });
+
   test("a cancelled order cannot be shipped", async () => {
     const s = await shopWithOrder();
     await s.owner.mutation(api.orders.setStatus, {
@@ -60,7 +84,7 @@ describe("adding tracking", () => {
       orderId: s.orderId,
       status: "cancelled",
     });
-    expect(await kindOf(ship(s))).toBe("INVALID");
+    expect(await kindOf(ship(s))).toBe("INVALID_TRANSITION");
   });
 });
 

@@ -28,6 +28,14 @@ async function invite(owner: Page, mate: Page) {
   await mate.goto(`${product.origin}${await mailedLink(product, "verify", MATE.email)}`);
   await mate.getByText("Your email is confirmed").waitFor();
   await mate.goto(link);
+  await mate
+    .getByTestId("invite-details")
+    .waitFor({ timeout: 30_000 })
+    .catch(async (error) => {
+      throw new Error(`no invite; the page says: ${await mate.locator("body").textContent()}`, {
+        cause: error,
+      });
+    });
   await mate.getByRole("button", { name: /^Join / }).click();
   await mate.getByTestId("store-name").waitFor({ timeout: 30_000 });
 }
@@ -117,7 +125,7 @@ describe("order board", () => {
       [390, 844],
     ]) {
       await owner.setViewportSize({ width, height });
-      await owner.goto(`${product.dashboardUrl}/orders`);
+      await owner.goto(`${product.dashboardUrl}/orders?view=board`);
       await column(owner, "delivered").getByTestId("board-card").first().waitFor();
       await owner.screenshot({ path: `${SHOTS}/board-${width}.png` });
       await owner.getByRole("button", { name: "List" }).click();

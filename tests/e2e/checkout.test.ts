@@ -43,7 +43,7 @@ describe("checkout", () => {
 
     // The team's orders list, open before the purchase, never reloaded.
     const team = await (await browser.newContext()).newPage();
-    await signInOffline(team, `${product.dashboardUrl}/orders`);
+    await signInOffline(team, `${product.dashboardUrl}/orders?view=list`);
     await team.getByTestId("order-row").first().waitFor({ timeout: 30_000 });
     await team.evaluate(() => {
       (window as unknown as { __noReload: boolean }).__noReload = true;

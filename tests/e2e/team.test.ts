@@ -132,7 +132,7 @@ describe("team", () => {
     expect(await notReloaded(mate)).toBe(true);
 
     // 5. Both on one order: each page says who else is viewing it.
-    await mate.goto(`${product.dashboardUrl}/orders`);
+    await mate.goto(`${product.dashboardUrl}/orders?view=list`);
     const orderHref = (await mate
       .getByTestId("order-row")
       .first()

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { navigate, usePathname, useSearchParam } from "../../../lib/router";
 import type { PageProps } from "../../app/module";
 import { Button } from "../../components/Button";
 import { PageHeader } from "../../components/PageHeader";
@@ -7,10 +8,36 @@ import { OrderBoard } from "./board/OrderBoard";
 import { OrderListView } from "./board/OrderListView";
 
 type View = "board" | "list";
+const VIEW_KEY = "orders.view";
 
-/** /dashboard/orders: the live board (default) or the filterable list, and bulk ship. */
+function savedView(): View {
+  try {
+    return localStorage.getItem(VIEW_KEY) === "list" ? "list" : "board";
+  } catch {
+    return "board";
+  }
+}
+
+/** `?view=list` (a link someone shared) wins; otherwise the view this browser last used. */
+function useView(): [View, (v: View) => void] {
+  const param = useSearchParam("view");
+  const path = usePathname();
+  const view: View = param === "list" || param === "board" ? param : savedView();
+  function choose(v: View) {
+    try {
+      localStorage.setItem(VIEW_KEY, v);
+    } catch {
+      // Private mode: the address still carries the choice.
+    }
+    navigate(`${path}?view=${v}`, { replace: true, keepScroll: true });
+  }
+  return [view, choose];
+}
+
+/** /dashboard/orders: the live board (default) or the filterable list, and bulk ship. The view is
+ * remembered per browser and carried in the address so it can be shared. */
 export default function OrdersPage({ module: mod }: PageProps) {
-  const [view, setView] = useState<View>("board");
+  const [view, setView] = useView();
   const [bulkShip, setBulkShip] = useState(false);
   const actions = (
     <div className="flex items-center gap-2">

@@ -48,8 +48,9 @@ export function OrderBoard() {
     if (!order || !over) return;
     const to = over.id as OrderStatus;
     if (to === order.status) return;
-    if (to === "shipped" && order.status === "processing") setShipping(order);
-    else void moveOrder(order, to);
+    if (to === "shipped" && (order.status === "processing" || order.status === "new")) {
+      setShipping(order);
+    } else void moveOrder(order, to);
   }
 
   const number = (id: string | number) => `order ${String(id).slice(-4)}`;

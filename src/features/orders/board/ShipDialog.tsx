@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { cleanTrackingNumber } from "../../../../convex/model/orderRules";
+import { CARRIER_CODES, CARRIERS, resolveTracking } from "../../../../convex/model/carriers";
+import { explainError } from "../../../lib/errors";
 import type { Doc } from "../../../../lib/api";
 import { Button } from "../../../components/Button";
 import { Dialog } from "../../../components/Dialog";
@@ -20,12 +21,15 @@ export function ShipDialog({
   const [carrier, setCarrier] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const detected = detectedCarrier(trackingNumber);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = cleanTrackingNumber(trackingNumber);
-    if (!checked.ok) {
-      setError(checked.reason);
+    // The server's own check, so a typo or an unknown format is caught before anything is sent.
+    try {
+      resolveTracking(trackingNumber, carrier);
+    } catch (err) {
+      setError(explainError(err).message);
       return;
     }
     setBusy(true);
@@ -53,13 +57,22 @@ export function ShipDialog({
             aria-invalid={error !== null}
           />
         </Field>
-        <Field label="Carrier (optional)">
+        <Field label="Carrier (detected from the number when left blank)">
           <Input
             value={carrier}
-            onChange={(e) => setCarrier(e.target.value)}
-            placeholder="UPS, DHL, Royal Mail…"
+            onChange={(e) => {
+              setCarrier(e.target.value);
+              setError(null);
+            }}
+            placeholder={detected ?? "UPS, DHL, Royal Mail…"}
+            list="ship-carriers"
           />
         </Field>
+        <datalist id="ship-carriers">
+          {CARRIER_CODES.map((code) => (
+            <option key={code} value={CARRIERS[code].name} />
+          ))}
+        </datalist>
         {error && (
           <p role="alert" className="text-sm text-rose-700">
             {error}
@@ -74,4 +87,13 @@ export function ShipDialog({
       </form>
     </Dialog>
   );
+}
+
+/** "UPS (detected)" while the number typed so far matches a carrier's format. */
+function detectedCarrier(trackingNumber: string): string | null {
+  try {
+    return `${resolveTracking(trackingNumber).carrierName} (detected)`;
+  } catch {
+    return null;
+  }
 }
