@@ -9,6 +9,8 @@
  * 5. The shopper storefront in headless Chromium: LCP and gzipped JavaScript of the landing and
  *    a product page (the whole product started by scripts/start.ts; bench/lib/storefront.ts).
  *    `npm run bench -- --storefront` runs this part alone (printed, not written to results/).
+ * 6. The order board's reads at 100,000 orders (each column's first page and the counts), over
+ *    HTTP and WebSocket (bench/lib/board.ts). `npm run bench:board` runs this part alone.
  *
  * The backend for 1, 2, 4 and the HTTP half of 3 runs as a child process (local-backend/cli.ts),
  * so its RSS and CPU are its own; every client runs here, in the bench process. Prints a table and
@@ -26,6 +28,7 @@ import { adminHttpClient, registerAdminKey, serverStats } from "./lib/clients";
 import { type Contention, startContention } from "./lib/machine";
 import { closeSubscribers, connectSubscribers, measureFanout } from "./lib/fanout";
 import { round, type Summary, sleep, summarize, withTimeout } from "./lib/stats";
+import { BOARD_P99_MS, type BoardResult, boardPhase } from "./lib/board";
 import { measureStorefront } from "./lib/storefront";
 import { measureThroughput } from "./lib/throughput";
 
@@ -440,6 +443,26 @@ function storefrontChecks(pages: Awaited<ReturnType<typeof measureStorefront>>) 
   return rows;
 }
 
+function boardChecks(board: BoardResult) {
+  const rows: Array<Check | string> = [
+    `6. Order board at ${fmtInt(board.orders)} orders: each column's first page and the counts`,
+  ];
+  for (const [transport, times] of [
+    ["HTTP", board.http],
+    ["WebSocket", board.ws],
+  ] as const) {
+    for (const [name, s] of Object.entries(times)) {
+      rows.push({
+        label: `${transport} ${name} p50 / p99`,
+        measured: `${fmtMs(s.p50)} / ${fmtMs(s.p99)}`,
+        target: `p99 ≤ ${BOARD_P99_MS} ms`,
+        pass: s.p99 <= BOARD_P99_MS,
+      });
+    }
+  }
+  return rows;
+}
+
 function printTable(rows: Array<Check | string>) {
   const w = [46, 28, 16, 6];
   const line = "─".repeat(w.reduce((a, b) => a + b + 2, 0));
@@ -469,7 +492,8 @@ async function collect(dataRoot: string) {
   const inProcess = await inProcessPhase(dataRoot);
   const convexTest = await convexTestPhase();
   const storefront = await measureStorefront(ROOT, CONFIG.storefrontRuns, progress);
-  return { child, inProcess, convexTest, storefront };
+  const board = await boardPhase(dataRoot, { orders: 100_000, runs: 200, warmup: 20 }, progress);
+  return { child, inProcess, convexTest, storefront, board };
 }
 
 async function main() {
@@ -487,7 +511,11 @@ async function main() {
     fs.rmSync(dataRoot, { recursive: true, force: true });
   }
   const totalS = round((performance.now() - t0) / 1000, 1);
-  const rows = [...checks(results), ...storefrontChecks(results.storefront)];
+  const rows = [
+    ...checks(results),
+    ...storefrontChecks(results.storefront),
+    ...boardChecks(results.board),
+  ];
   const failed = rows.filter((r): r is Check => typeof r !== "string" && r.pass === false);
 
   console.log();

@@ -114,7 +114,7 @@ describe("order board", () => {
     await dialog.getByRole("button", { name: "Mark shipped" }).click();
     await dialog.getByRole("alert").waitFor();
     await dialog.getByLabel("Tracking number").fill("1Z999AA10123456784");
-    await dialog.getByLabel("Carrier (optional)").fill("UPS");
+    await dialog.getByLabel("Carrier").fill("UPS");
     await dialog.getByRole("button", { name: "Mark shipped" }).click();
     await column(mate, "shipped").locator(`[data-number="${n1}"]`).waitFor({ timeout: 5_000 });
 

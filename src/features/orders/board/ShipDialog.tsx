@@ -57,7 +57,7 @@ export function ShipDialog({
             aria-invalid={error !== null}
           />
         </Field>
-        <Field label="Carrier (detected from the number when left blank)">
+        <Field label="Carrier">
           <Input
             value={carrier}
             onChange={(e) => {
