@@ -276,19 +276,35 @@ export const insertSession = internalMutation({
   },
 });
 
+/** How long a rotated-away refresh secret still works (a lost answer, two tabs at once). */
+const REFRESH_REUSE_GRACE_MS = 30_000;
+
 export const rotateSession = internalMutation({
   args: { oldHash: v.string(), newHash: v.string(), expiresAt: v.number() },
   returns: claims,
   handler: async (ctx, { oldHash, newHash, expiresAt }) => {
-    const current = await ctx.db
-      .query("authSessions")
-      .withIndex("by_refresh_hash", (q) => q.eq("refreshHash", oldHash))
-      .unique();
     const now = Date.now();
+    const current =
+      (await ctx.db
+        .query("authSessions")
+        .withIndex("by_refresh_hash", (q) => q.eq("refreshHash", oldHash))
+        .unique()) ??
+      // The secret just replaced, within the grace window (its rotation's answer was lost).
+      (await ctx.db
+        .query("authSessions")
+        .withIndex("by_previous_hash", (q) => q.eq("previousHash", oldHash))
+        .filter((q) => q.gt(q.field("rotatedAt"), now - REFRESH_REUSE_GRACE_MS))
+        .first());
     if (current === null || current.revokedAt !== undefined || current.expiresAt <= now) {
       throw appError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     }
-    await ctx.db.patch(current._id, { refreshHash: newHash, expiresAt });
+    const reused = current.refreshHash !== oldHash;
+    await ctx.db.patch(current._id, {
+      refreshHash: newHash,
+      // A reuse keeps the original previous secret, so the grace never extends itself.
+      ...(reused ? {} : { previousHash: oldHash, rotatedAt: now }),
+      expiresAt,
+    });
     return await claimsOf(ctx, current.accountId);
   },
 });

@@ -17,6 +17,10 @@ export const accountFields = {
 export const authSessionFields = {
   accountId: v.id("accounts"),
   refreshHash: v.string(),
+  // The secret this one replaced, still accepted for a few seconds after the rotation: a refresh
+  // whose answer never arrived (the page was left mid-request) must not end the session.
+  previousHash: v.optional(v.string()),
+  rotatedAt: v.optional(v.number()),
   expiresAt: v.number(),
   revokedAt: v.optional(v.number()),
 };
@@ -41,6 +45,7 @@ export const accountsTables = {
   accounts: defineTable(accountFields).index("by_email", ["email"]),
   authSessions: defineTable(authSessionFields)
     .index("by_refresh_hash", ["refreshHash"])
+    .index("by_previous_hash", ["previousHash"])
     .index("by_account", ["accountId"]),
   authLinks: defineTable(authLinkFields).index("by_token_hash", ["tokenHash"]),
   authThrottle: defineTable(authThrottleFields).index("by_email", ["email"]),

@@ -1,6 +1,6 @@
 // Offline accounts: passwords are hashed, sessions rotate, links work once, and guessing is
 // throttled. Every refusal says why and changes nothing it should not.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { internal } from "../../convex/_generated/api";
 import { errorKind } from "../../convex/model/errors";
 import { MAX_FAILURES } from "../../convex/model/throttle";
@@ -97,18 +97,37 @@ describe("offline accounts", () => {
     expect(locked.message).toMatch(/Try again in 15 minutes, or reset your password/);
   });
 
-  test("a refresh secret works once: it is rotated, and sign-out ends it", async () => {
-    const t = makeTest();
-    const { session } = await t.action(internal.accounts.signUp, ANA);
-    const next = await t.action(internal.accounts.refresh, { refreshToken: session.refreshToken });
-    expect(next.refreshToken).not.toBe(session.refreshToken);
-    expect(
-      await failure(t.action(internal.accounts.refresh, { refreshToken: session.refreshToken })),
-    ).toMatchObject({ kind: "UNAUTHENTICATED" });
-    await t.action(internal.accounts.signOut, { refreshToken: next.refreshToken });
-    expect(
-      await failure(t.action(internal.accounts.refresh, { refreshToken: next.refreshToken })),
-    ).toMatchObject({ kind: "UNAUTHENTICATED", message: expect.stringMatching(/Sign in again/) });
+  test("a refresh secret is rotated; the old one works 30 s more (a lost answer), then never; sign-out ends it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const t = makeTest();
+      const { session } = await t.action(internal.accounts.signUp, ANA);
+      const refresh = (refreshToken: string) =>
+        t.action(internal.accounts.refresh, { refreshToken });
+      const next = await refresh(session.refreshToken);
+      expect(next.refreshToken).not.toBe(session.refreshToken);
+      // The page that sent that refresh was left before the answer came: its old secret still
+      // works once the next page loads, and rotates again (so `next` is replaced).
+      vi.advanceTimersByTime(10_000);
+      const again = await refresh(session.refreshToken);
+      expect(again.refreshToken).not.toBe(next.refreshToken);
+      expect(await failure(refresh(next.refreshToken))).toMatchObject({ kind: "UNAUTHENTICATED" });
+      // The grace counts from the first rotation and never extends itself.
+      vi.advanceTimersByTime(21_000);
+      expect(await failure(refresh(session.refreshToken))).toMatchObject({
+        kind: "UNAUTHENTICATED",
+      });
+      const latest = await refresh(again.refreshToken);
+      await t.action(internal.accounts.signOut, { refreshToken: latest.refreshToken });
+      expect(await failure(refresh(latest.refreshToken))).toMatchObject({
+        kind: "UNAUTHENTICATED",
+        message: expect.stringMatching(/Sign in again/),
+      });
+      // Signed out: the secret it replaced a moment ago does not bring the session back.
+      expect(await failure(refresh(again.refreshToken))).toMatchObject({ kind: "UNAUTHENTICATED" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("a reset link sets a new password once, ends every session and lifts a lock", async () => {

@@ -78,7 +78,18 @@ export function OfflineAuthRoot({
           return fresh;
         },
         () => {
-          // The session ended (expired, revoked by a password reset): sign in again.
+          // Another tab (or this tab's previous page, unloaded mid-refresh) may have rotated the
+          // secret first: its newer session is in storage. Only when there is none did the
+          // session end (expired, revoked by a password reset): sign in again.
+          const stored = loadSession();
+          if (
+            stored &&
+            stored.refreshToken !== current.refreshToken &&
+            stored.email === current.email
+          ) {
+            latest.current = stored;
+            return stored;
+          }
           saveSession(null);
           return null;
         },
