@@ -2,7 +2,7 @@
 // account signs up and lands in an empty workspace, a forgotten password is reset through the
 // link the server "mails" (its log), and a page on another site cannot sign anyone in.
 import { describe, expect, it } from "vitest";
-import { DEMO_OWNER, productForFile, mailedLink } from "./harness";
+import { DEMO_OWNER, mailedLink, productForFile, signInOffline } from "./harness";
 
 const { product, browser } = productForFile();
 
@@ -87,5 +87,46 @@ describe("offline accounts", () => {
       body: JSON.stringify(DEMO_OWNER),
     });
     expect(ok.status).toBe(200);
+  });
+
+  it("keeps the session when a page is left while its token refresh is under way", async () => {
+    const page = await browser.newPage();
+    const refreshes: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/auth/offline/refresh")) refreshes.push(r.url());
+    });
+    await signInOffline(page, product.dashboardUrl);
+    // A reload reuses the stored token: no refresh (each one rotates the secret).
+    await page.reload();
+    await page.getByTestId("store-name").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1_500);
+    expect(refreshes).toEqual([]);
+
+    // Make the stored token due, so the next load refreshes; the server rotates the secret but
+    // the page is left before the answer arrives.
+    const due = () =>
+      page.evaluate(() => {
+        const key = "commandCenter.offlineSession";
+        const s = JSON.parse(sessionStorage.getItem(key)!);
+        sessionStorage.setItem(key, JSON.stringify({ ...s, expiresAt: Date.now() }));
+      });
+    await due();
+    let rotated!: () => void;
+    const serverRotated = new Promise<void>((r) => {
+      rotated = r;
+    });
+    await page.route("**/auth/offline/refresh", async (route) => {
+      await route.fetch(); // reaches the server, which rotates
+      rotated();
+      // …and the answer never reaches the page.
+    });
+    await page.reload({ waitUntil: "commit" });
+    await serverRotated;
+    await page.unroute("**/auth/offline/refresh");
+    await page.reload();
+    // Still signed in: the old secret still worked (within its grace) and was rotated again.
+    await page.getByTestId("store-name").waitFor({ timeout: 30_000 });
+    expect(refreshes.length).toBeGreaterThanOrEqual(2);
+    await page.close();
   });
 });

@@ -78,18 +78,8 @@ export function OfflineAuthRoot({
           return fresh;
         },
         () => {
-          // Another tab (or this tab's previous page, unloaded mid-refresh) may have rotated the
-          // secret first: its newer session is in storage. Only when there is none did the
-          // session end (expired, revoked by a password reset): sign in again.
-          const stored = loadSession();
-          if (
-            stored &&
-            stored.refreshToken !== current.refreshToken &&
-            stored.email === current.email
-          ) {
-            latest.current = stored;
-            return stored;
-          }
+          // The session ended (expired, revoked by a password reset): sign in again. (A
+          // refresh whose answer was lost is retried by the server's grace, not here.)
           saveSession(null);
           return null;
         },
