@@ -6,6 +6,7 @@ import { accountsTables } from "./tables/accounts";
 import { analyticsTables } from "./tables/analytics";
 import { catalogTables } from "./tables/catalog";
 import { discoverTables } from "./tables/discover";
+import { importsTables } from "./tables/imports";
 import { integrationsTables } from "./tables/integrations";
 import { marketingTables } from "./tables/marketing";
 import { ordersTables } from "./tables/orders";
@@ -24,4 +25,5 @@ export default defineSchema({
   ...marketingTables,
   ...integrationsTables,
   ...supportTables,
+  ...importsTables,
 });

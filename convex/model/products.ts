@@ -25,7 +25,7 @@ import {
   type ProductInput as EditorInput,
   listingCompareAt,
 } from "./productRules";
-import type { AuditChange } from "./validators";
+import type { AuditChange, ImportSource } from "./validators";
 
 type ProductDoc = WithoutSystemFields<Doc<"products">>;
 
@@ -266,13 +266,17 @@ function editorFields(input: EditorInput) {
   };
 }
 
-/** "Add product": checked like a save, placed at the end of the grid. */
+/**
+ * "Add product": checked like a save, placed at the end of the grid. Imports (Discover) pass
+ * their supplier as `importSource`.
+ */
 export async function createProduct(
   ctx: MutationCtx,
   storeId: Id<"stores">,
   actor: Actor,
   raw: EditorInput,
   now: number,
+  importSource: ImportSource = "manual",
 ): Promise<Id<"products">> {
   const input = await resolveImages(ctx, checkProductInput(raw, now));
   await assertSlugFree(ctx, storeId, input.slug, null);
@@ -285,7 +289,7 @@ export async function createProduct(
     ...editorFields(input),
     storeId,
     position: (last?.position ?? 0) + FEATURED_STEP,
-    importSource: "manual",
+    importSource,
     updatedAt: now,
   });
   await recordAudit(ctx, {

@@ -110,6 +110,10 @@ const RULES: Record<string, Rule> = {
   "suppliers:recordOrder": "orders.work",
   "suppliers:addNote": "orders.work",
   "cj:placeNow": "orders.work",
+  // Discover: one-click import
+  "importer:start": "catalog.edit",
+  "importer:recent": "catalog.edit",
+  "importer:get": "catalog.edit",
 };
 
 type Registered = {

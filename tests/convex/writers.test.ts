@@ -24,6 +24,8 @@ const WRITERS: Record<string, string> = {
   priceTestVisits: "convex/model/priceTests.ts",
   dailyMetrics: "convex/model/metrics.ts",
   auditLog: "convex/model/audit.ts",
+  // Discover: one-click import
+  importJobs: "convex/model/import/jobs.ts",
 };
 
 function convexFiles(dir: string): string[] {
