@@ -32,6 +32,14 @@ function skuFor(supplier: Supplier, supplierSku: string, taken: Set<string>): st
   return sku;
 }
 
+/** A long title's slug, cut at a word boundary. */
+function slugWithin(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const lastDash = cut.lastIndexOf("-");
+  return (lastDash > 0 ? cut.slice(0, lastDash) : slug.slice(0, max)).replace(/-+$/, "");
+}
+
 export function suggestionFor(store: StoreForImport, costCents: number): Suggestion {
   const shipping = shippingCostFor(store);
   return suggestPrice({
@@ -95,7 +103,7 @@ export function buildDraft(
   return {
     input: {
       title,
-      slug: slugify(title).slice(0, LIMITS.slug).replace(/-+$/, ""),
+      slug: slugWithin(slugify(title), LIMITS.slug),
       description: clip(parsed.description, LIMITS.description),
       status: "draft",
       category: clip(parsed.category?.trim() || "Imported", LIMITS.category),
