@@ -3,6 +3,7 @@
 // several stores.
 import { defineSchema } from "convex/server";
 import { accountsTables } from "./tables/accounts";
+import { aiTables } from "./tables/ai";
 import { analyticsTables } from "./tables/analytics";
 import { catalogTables } from "./tables/catalog";
 import { discoverTables } from "./tables/discover";
@@ -25,5 +26,6 @@ export default defineSchema({
   ...marketingTables,
   ...integrationsTables,
   ...supportTables,
+  ...aiTables,
   ...importsTables,
 });

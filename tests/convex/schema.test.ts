@@ -2,6 +2,7 @@
 // through the public functions, and the schema refuses documents of the wrong shape.
 import { permissionsFor } from "../../convex/model/permissions";
 import { beforeAll, describe, expect, test } from "vitest";
+import { addUsage } from "../../convex/model/ai/usage";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id, TableNames } from "../../convex/_generated/dataModel";
 import { isCiphertext, recordWebhookEvent } from "../../convex/model/integrations";
@@ -66,6 +67,17 @@ describe("every table, written and read", () => {
     // A wrong guess on /track (the look-up throttle).
     const slug = (await t.run(async (ctx) => (await ctx.db.get(storeId))!.slug)) as string;
     await t.mutation(api.tracking.lookup, { slug, number: "1", email: "nobody@example.com" });
+    // The AI layer: an admin sets the monthly budget, and a Claude call's usage is counted
+    // (tests/convex/aiClaude.test.ts makes the real call against the fake Messages API).
+    await t.withIdentity(OWNER).mutation(api.ai.setMonthlyBudget, { storeId, monthlyCents: 2_000 });
+    await t.run(async (ctx) => {
+      await addUsage(
+        ctx,
+        storeId,
+        { inputTokens: 10, outputTokens: 20, costMicroUsd: 330 },
+        Date.now(),
+      );
+    });
   });
 
   test("the seed, sign-in and an open workspace leave a row in every table of the schema", async () => {

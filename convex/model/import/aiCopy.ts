@@ -1,7 +1,10 @@
 // Asks the AI layer for an optimised title and description of an imported product. The draft
-// is written by the AI layer's scheduled job into `aiDrafts`, where the team accepts or rejects it.
+// is written by the AI layer's scheduled job into `aiDrafts`, where the team accepts or rejects
+// it (the product keeps the supplier's copy until then).
 import type { Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
+import { aiConfigFromEnv, providerLabel } from "../ai/config";
+import { requestDraft } from "../ai/drafts";
 
 export type CopyRequest = {
   storeId: Id<"stores">;
@@ -13,15 +16,30 @@ export type CopyRequest = {
   requestedBy: Id<"users">;
 };
 
+// The AI layer refuses inputs above this; a long supplier description is cut to fit.
+const MAX_INPUT = 20_000;
+
 /** Whether a draft was requested, and what the step shows. */
 export async function requestCopy(
-  _ctx: MutationCtx,
-  _request: CopyRequest,
+  ctx: MutationCtx,
+  request: CopyRequest,
 ): Promise<{ requested: boolean; detail: string }> {
-  // The AI layer (convex/model/ai/drafts.ts) lands on its own branch; until it is merged the
-  // step says so instead of pretending.
+  const config = aiConfigFromEnv();
+  await requestDraft(ctx, {
+    storeId: request.storeId,
+    kind: "product_description",
+    template: "productCopy",
+    input: {
+      title: request.title,
+      description: request.description.slice(0, MAX_INPUT),
+      category: request.category,
+      supplierTitle: request.supplierTitle,
+    },
+    target: { table: "products", id: request.productId },
+    requestedBy: request.requestedBy,
+  });
   return {
-    requested: false,
-    detail: "The AI layer is not installed yet; the page's copy is kept.",
+    requested: true,
+    detail: `${providerLabel(config.provider, config.provider === "claude" ? config.model : undefined)} requested: review it on the product`,
   };
 }
