@@ -97,7 +97,7 @@ export function buildDraft(
   );
   const variantNote =
     costs.length > 1
-      ? `Each variant is priced from its own cost (${costs.length} costs, from the cheapest).`
+      ? `That is the cheapest variant; each of the ${costs.length} cost levels is priced the same way.`
       : "";
   const dropped = parsed.variants.length - variants.length;
   return {
