@@ -287,6 +287,19 @@ async function fixture() {
       targetId: productId,
       proposal: [{ field: "title", value: "Mug" }],
     });
+    // Discover (issue #13): a finished import job.
+    const importJobId = await ctx.db.insert("importJobs", {
+      storeId,
+      url: "https://www.aliexpress.com/item/1005006123456789.html",
+      supplier: "aliexpress",
+      externalId: "1005006123456789",
+      status: "done",
+      steps: [],
+      productId,
+      requestedBy: staffUser,
+      createdAt: now,
+      updatedAt: now,
+    });
     const returnId = await ctx.db.insert("returns", {
       storeId,
       orderId: order._id,
@@ -308,6 +321,7 @@ async function fixture() {
       invites: inviteId,
       presence: presenceId,
       aiDrafts: draftId,
+      importJobs: importJobId,
     } as Record<string, string>;
   });
   return { t, ids };

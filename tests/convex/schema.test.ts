@@ -1,5 +1,7 @@
 // The data model: every table is written by real code (the seed and users:ensure) and read back
 // through the public functions, and the schema refuses documents of the wrong shape.
+import { createJob } from "../../convex/model/import/jobs";
+import { parseProductUrl } from "../../convex/model/import/urls";
 import { permissionsFor } from "../../convex/model/permissions";
 import { beforeAll, describe, expect, test } from "vitest";
 import { addUsage } from "../../convex/model/ai/usage";
@@ -77,6 +79,13 @@ describe("every table, written and read", () => {
         { inputTokens: 10, outputTokens: 20, costMicroUsd: 330 },
         Date.now(),
       );
+    });
+    // One-click import: a job, through its writer (tests/convex/importer.test.ts runs real ones
+    // against the fake supplier site).
+    await t.run(async (ctx) => {
+      const owner = (await ctx.db.query("users").first())!;
+      const at = parseProductUrl("https://www.aliexpress.com/item/1005006123456789.html");
+      await createJob(ctx, storeId, at, owner._id, Date.now(), 1);
     });
   });
 
