@@ -62,7 +62,7 @@ export const start = storeMutation({
         title: imported.product.title,
       };
     }
-    const running = await findRunning(ctx, storeId, at);
+    const running = await findRunning(ctx, storeId, at, Date.now());
     if (running !== null) return { kind: "running" as const, jobId: running._id };
     const now = Date.now();
     const jobId = await createJob(ctx, storeId, at, ctx.user._id, now, now - began);

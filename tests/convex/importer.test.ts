@@ -252,6 +252,40 @@ describe("what is refused, creating nothing", () => {
     expect(await counts()).toEqual({ products: 1, jobs: 1 });
   });
 
+  test("a second paste while the first import runs joins it; a run that died is started afresh", async () => {
+    const { t, owner, storeId, counts } = await shop();
+    const url = site.url(PAGES.cj);
+    const first = await owner.mutation(api.importer.start, { storeId, url });
+    const again = await owner.mutation(api.importer.start, { storeId, url });
+    expect(again).toEqual({ kind: "running", jobId: first.jobId });
+    await t.finishAllScheduledFunctions(() => {});
+    expect(await counts()).toEqual({ products: 1, jobs: 1 });
+
+    // A job left "running" by a crashed action, silent for longer than a run can take.
+    const stale = await t.run(async (ctx) => {
+      const jobId = await ctx.db.insert("importJobs", {
+        storeId,
+        url: site.url(PAGES.aliexpress),
+        supplier: "aliexpress",
+        externalId: "1005006123456789",
+        status: "running",
+        steps: [],
+        requestedBy: (await ctx.db.query("users").first())!._id,
+        createdAt: Date.now() - 10 * 60_000,
+        updatedAt: Date.now() - 10 * 60_000,
+      });
+      return jobId;
+    });
+    const fresh = await owner.mutation(api.importer.start, {
+      storeId,
+      url: site.url(PAGES.aliexpress),
+    });
+    expect(fresh.kind).toBe("started");
+    expect(fresh.jobId).not.toBe(stale);
+    await t.finishAllScheduledFunctions(() => {});
+    expect(await counts()).toEqual({ products: 2, jobs: 3 });
+  });
+
   test("staff may not import (it writes the catalog and shows costs)", async () => {
     const { staff, storeId, counts } = await shop();
     const url = site.url(PAGES.aliexpress);

@@ -36,11 +36,16 @@ export async function findImported(
   return null;
 }
 
+// A run that wrote nothing for this long died (its action crashed or was killed): a new paste
+// starts afresh instead of joining it forever. Each step writes well inside the fetch timeout.
+export const STALE_RUN_MS = 2 * 60_000;
+
 /** An import of this product still running (a second paste joins it rather than racing it). */
 export async function findRunning(
   ctx: QueryCtx,
   storeId: Id<"stores">,
   at: Pick<ProductUrl, "supplier" | "externalId">,
+  now: number,
 ): Promise<Doc<"importJobs"> | null> {
   const jobs = await ctx.db
     .query("importJobs")
@@ -49,7 +54,7 @@ export async function findRunning(
     )
     .order("desc")
     .take(20);
-  return jobs.find((job) => job.status === "running") ?? null;
+  return jobs.find((job) => job.status === "running" && now - job.updatedAt < STALE_RUN_MS) ?? null;
 }
 
 export async function createJob(
