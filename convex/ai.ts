@@ -233,43 +233,60 @@ export const generate = internalAction({
       return null;
     }
     const append = (chunk: string) => ctx.runMutation(internal.ai.appendText, { draftId, chunk });
-    if (draft.provider === "offline") {
-      // The same path as Claude's stream: a few appends, then the whole text to finish.
-      const text = template.offline(input);
-      for (const chunk of offlineChunks(text)) {
-        if (!(await append(chunk))) return null;
-      }
-      await ctx.runMutation(internal.ai.finish, { draftId, text, inputTokens: 0, outputTokens: 0 });
-      return null;
-    }
-    const config = aiConfigFromEnv();
-    if (config.provider !== "claude") {
-      await ctx.runMutation(internal.ai.fail, {
-        draftId,
-        error:
-          "ANTHROPIC_API_KEY was unset after this draft was requested. Ask again for an offline draft.",
-      });
-      return null;
-    }
-    const result = await streamClaude(
-      { ...config, model: draft.model ?? config.model },
-      { system: template.system, prompt: draft.prompt, maxTokens: template.maxTokens },
-      append,
-    );
-    if (result.ok) {
-      await ctx.runMutation(internal.ai.finish, {
-        draftId,
-        text: result.text,
-        inputTokens: result.inputTokens,
-        outputTokens: result.outputTokens,
-      });
-    } else if (!result.stopped) {
-      await ctx.runMutation(internal.ai.fail, {
-        draftId,
-        error: result.error,
-        spent: { inputTokens: result.inputTokens, outputTokens: result.outputTokens },
-      });
+    const { provider, model, prompt } = draft;
+    const { system, maxTokens, offline } = template;
+    try {
+      await write();
+    } catch (error) {
+      // Never leave a draft "writing" forever: whatever broke is shown on it.
+      const message = error instanceof Error ? error.message : String(error);
+      await ctx.runMutation(internal.ai.fail, { draftId, error: `The draft failed: ${message}` });
     }
     return null;
+
+    async function write() {
+      if (provider === "offline") {
+        // The same path as Claude's stream: a few appends, then the whole text to finish.
+        const text = offline(input);
+        for (const chunk of offlineChunks(text)) {
+          if (!(await append(chunk))) return;
+        }
+        await ctx.runMutation(internal.ai.finish, {
+          draftId,
+          text,
+          inputTokens: 0,
+          outputTokens: 0,
+        });
+        return;
+      }
+      const config = aiConfigFromEnv();
+      if (config.provider !== "claude") {
+        await ctx.runMutation(internal.ai.fail, {
+          draftId,
+          error:
+            "ANTHROPIC_API_KEY was unset after this draft was requested. Ask again for an offline draft.",
+        });
+        return;
+      }
+      const result = await streamClaude(
+        { ...config, model: model ?? config.model },
+        { system, prompt, maxTokens },
+        append,
+      );
+      if (result.ok) {
+        await ctx.runMutation(internal.ai.finish, {
+          draftId,
+          text: result.text,
+          inputTokens: result.inputTokens,
+          outputTokens: result.outputTokens,
+        });
+      } else if (!result.stopped) {
+        await ctx.runMutation(internal.ai.fail, {
+          draftId,
+          error: result.error,
+          spent: { inputTokens: result.inputTokens, outputTokens: result.outputTokens },
+        });
+      }
+    }
   },
 });

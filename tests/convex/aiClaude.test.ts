@@ -245,6 +245,18 @@ describe("drafts written by Claude", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  test("a Claude draft whose key was removed before it ran fails with why, never hangs", async () => {
+    const { ask, drafts, settle } = await shop();
+    await ask();
+    vi.stubEnv("ANTHROPIC_API_KEY", "");
+    await settle();
+    expect((await drafts())[0]).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("ANTHROPIC_API_KEY was unset"),
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   test("a 429 is retried and the draft still arrives", async () => {
     fake.failNext(429);
     const { ask, drafts, settle } = await shop();

@@ -37,7 +37,7 @@ const productCopySchema = z.object({
   title: z
     .string()
     .trim()
-    .min(3, "The title is too short (at least 3 characters).")
+    .min(2, "The title is too short (at least 2 characters).")
     .max(TITLE_MAX, `The title is longer than ${TITLE_MAX} characters.`),
   description: z
     .string()

@@ -111,6 +111,8 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** Dollars; a spend under a cent keeps its digits ("$0.0016"), so one call is not "$0.00". */
 function usd(microUsd: number): string {
-  return `$${(microUsd / 1_000_000).toFixed(2)}`;
+  const digits = microUsd > 0 && microUsd < 10_000 ? 4 : 2;
+  return `$${(microUsd / 1_000_000).toFixed(digits)}`;
 }
