@@ -3,9 +3,11 @@
 // several stores.
 import { defineSchema } from "convex/server";
 import { accountsTables } from "./tables/accounts";
+import { aiTables } from "./tables/ai";
 import { analyticsTables } from "./tables/analytics";
 import { catalogTables } from "./tables/catalog";
 import { discoverTables } from "./tables/discover";
+import { importsTables } from "./tables/imports";
 import { integrationsTables } from "./tables/integrations";
 import { marketingTables } from "./tables/marketing";
 import { ordersTables } from "./tables/orders";
@@ -24,4 +26,6 @@ export default defineSchema({
   ...marketingTables,
   ...integrationsTables,
   ...supportTables,
+  ...aiTables,
+  ...importsTables,
 });

@@ -2,7 +2,7 @@
 // The only writer of `auditLog` (tests/convex/writers.test.ts keeps it that way).
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { AuditChange } from "./validators";
+import type { AuditAi, AuditChange } from "./validators";
 
 /** Who made a change: a member, the system (seed, crons), or an outside service's webhook. */
 export type Actor =
@@ -26,6 +26,7 @@ export async function recordAudit(
     targetId: string;
     changes: AuditChange[];
     at?: number;
+    ai?: AuditAi;
   },
 ): Promise<void> {
   const { actor, at, ...rest } = entry;

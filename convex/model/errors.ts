@@ -12,6 +12,8 @@ export const ERROR_KINDS = [
   "INVALID_TRANSITION",
   "SOLD_OUT",
   "RATE_LIMITED",
+  // The store's monthly AI budget is used up (convex/model/ai/usage.ts).
+  "BUDGET_EXCEEDED",
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -25,7 +25,7 @@ import {
   type ProductInput as EditorInput,
   listingCompareAt,
 } from "./productRules";
-import type { AuditChange } from "./validators";
+import type { AuditAi, AuditChange, ImportSource } from "./validators";
 
 type ProductDoc = WithoutSystemFields<Doc<"products">>;
 
@@ -266,13 +266,17 @@ function editorFields(input: EditorInput) {
   };
 }
 
-/** "Add product": checked like a save, placed at the end of the grid. */
+/**
+ * "Add product": checked like a save, placed at the end of the grid. Imports (Discover) pass
+ * their supplier as `importSource`.
+ */
 export async function createProduct(
   ctx: MutationCtx,
   storeId: Id<"stores">,
   actor: Actor,
   raw: EditorInput,
   now: number,
+  importSource: ImportSource = "manual",
 ): Promise<Id<"products">> {
   const input = await resolveImages(ctx, checkProductInput(raw, now));
   await assertSlugFree(ctx, storeId, input.slug, null);
@@ -285,7 +289,7 @@ export async function createProduct(
     ...editorFields(input),
     storeId,
     position: (last?.position ?? 0) + FEATURED_STEP,
-    importSource: "manual",
+    importSource,
     updatedAt: now,
   });
   await recordAudit(ctx, {
@@ -501,4 +505,65 @@ export async function moveFeatured(
   for (const [i, product] of order.entries()) {
     await ctx.db.patch(product._id, { featuredPosition: (i + 1) * FEATURED_STEP });
   }
+}
+
+// ── AI drafts (convex/model/ai/drafts.ts) ─────────────────────────────────────────────────────
+
+/** The product fields an AI draft may propose, with the editor's limits. */
+const AI_FIELDS = { title: 200, description: 20_000 } as const;
+type AiField = keyof typeof AI_FIELDS;
+
+function isAiField(field: string): field is AiField {
+  return Object.hasOwn(AI_FIELDS, field);
+}
+
+/**
+ * Writes an AI draft's fields (accepting it, or undoing that): a strictly newer version, and an
+ * audit row ("ai.accept" / "ai.undo") marked as AI. Returns the fields as they were (for undo) and the new version.
+ */
+export async function applyAiFields(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  actor: Actor,
+  productId: Id<"products">,
+  fields: { field: string; value: string }[],
+  ai: AuditAi & { action: "ai.accept" | "ai.undo" },
+  now: number,
+): Promise<{ before: { field: string; value: string }[]; version: number }> {
+  const current = await getInStoreX(ctx, storeId, productId, "Product");
+  const patch: Partial<Record<AiField, string>> = {};
+  const before: { field: string; value: string }[] = [];
+  const changes: AuditChange[] = [];
+  for (const { field, value } of fields) {
+    if (!isAiField(field)) throw invalid(`An AI draft cannot change a product's "${field}".`);
+    const text = value.trim();
+    if (field === "title" && text === "") throw invalid("The title cannot be empty.");
+    if (text.length > AI_FIELDS[field]) {
+      throw invalid(
+        `The ${field} is longer than ${AI_FIELDS[field].toLocaleString("en-US")} characters.`,
+      );
+    }
+    before.push({ field, value: current[field] });
+    if (current[field] === text) continue;
+    patch[field] = text;
+    changes.push({ field, from: current[field], to: text });
+  }
+  const version = Math.max(now, current.updatedAt + 1);
+  await ctx.db.patch(productId, { ...patch, updatedAt: version });
+  await recordAudit(ctx, {
+    storeId,
+    actor,
+    action: ai.action,
+    targetTable: "products",
+    targetId: productId,
+    changes,
+    at: now,
+    ai: {
+      draftId: ai.draftId,
+      provider: ai.provider,
+      promptVersion: ai.promptVersion,
+      costMicroUsd: ai.costMicroUsd,
+    },
+  });
+  return { before, version };
 }

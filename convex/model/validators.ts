@@ -190,7 +190,16 @@ export const aiDraftKind = literals(
 );
 export type AiDraftKind = Infer<typeof aiDraftKind>;
 
-export const aiDraftStatus = literals("pending", "ready", "accepted", "discarded", "failed");
+// "writing" while the text streams in; "undone" after an accepted change was reverted.
+export const aiDraftStatus = literals(
+  "pending",
+  "ready",
+  "accepted",
+  "discarded",
+  "failed",
+  "writing",
+  "undone",
+);
 export type AiDraftStatus = Infer<typeof aiDraftStatus>;
 
 export const copyTone = literals("casual", "professional", "urgent");
@@ -270,3 +279,13 @@ export type AuditValue = Infer<typeof auditValue>;
 
 export const auditChange = v.object({ field: v.string(), from: auditValue, to: auditValue });
 export type AuditChange = Infer<typeof auditChange>;
+
+// Marks an audit row as written by (or about) an AI draft: which one, which engine, which
+// prompt version, and what the call cost (integer micro-USD; 0 offline).
+export const auditAi = v.object({
+  draftId: v.id("aiDrafts"),
+  provider: aiProvider,
+  promptVersion: v.string(),
+  costMicroUsd: v.number(),
+});
+export type AuditAi = Infer<typeof auditAi>;

@@ -1,34 +1,13 @@
-// MARKET: AI-written copy, social posts, email campaigns and the outgoing message queue.
+// MARKET: social posts, email campaigns and the outgoing message queue.
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
-  aiDraftKind,
-  aiDraftStatus,
-  aiProvider,
-  copyTone,
   emailCampaignKind,
   emailCampaignStatus,
   outboxStatus,
   socialPlatform,
   socialPostStatus,
 } from "../model/validators";
-
-export const aiDraftFields = {
-  storeId: v.id("stores"),
-  kind: aiDraftKind,
-  status: aiDraftStatus,
-  provider: aiProvider,
-  productId: v.optional(v.id("products")),
-  tone: v.optional(copyTone),
-  // BCP 47, e.g. "en", "de".
-  language: v.string(),
-  prompt: v.string(),
-  // A/B variations of the same request; empty until the draft is ready.
-  outputs: v.array(v.string()),
-  error: v.optional(v.string()),
-  requestedBy: v.optional(v.id("users")),
-  updatedAt: v.number(),
-};
 
 export const socialPostFields = {
   storeId: v.id("stores"),
@@ -76,9 +55,6 @@ export const outboxFields = {
 };
 
 export const marketingTables = {
-  aiDrafts: defineTable(aiDraftFields)
-    .index("by_store_kind", ["storeId", "kind"])
-    .index("by_store_product", ["storeId", "productId"]),
   socialPosts: defineTable(socialPostFields)
     .index("by_store_scheduled", ["storeId", "scheduledFor"])
     .index("by_store_status", ["storeId", "status"]),

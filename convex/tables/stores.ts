@@ -2,7 +2,7 @@
 // everything else in the app hangs off a store and carries its storeId.
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { actorKind, auditChange, inviteStatus, role } from "../model/validators";
+import { actorKind, auditAi, auditChange, inviteStatus, role } from "../model/validators";
 
 export const storeFields = {
   name: v.string(),
@@ -122,6 +122,8 @@ export const auditLogFields = {
   targetId: v.string(),
   changes: v.array(auditChange),
   at: v.number(),
+  // Present when the change came from an AI draft (accept, undo, generate, reject).
+  ai: v.optional(auditAi),
 };
 
 // Progress of the demo seed, written in the same transaction as each step, so a first start

@@ -1,4 +1,5 @@
 import { activityModule } from "../features/activity/module";
+import { importModule } from "../features/discover/import/module";
 import { ordersModule } from "../features/orders/module";
 import { overviewModule } from "../features/overview/module";
 import { pricingModule } from "../features/pricing/module";
@@ -16,6 +17,8 @@ export const MODULES: readonly DashboardModule[] = [
   productsModule,
   ordersModule,
   pricingModule,
+  // One-click import's own page until the Discover module mounts <ImportBox />.
+  importModule,
   activityModule,
   settingsModule,
 ];

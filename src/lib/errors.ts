@@ -40,6 +40,10 @@ const NEXT_STEPS: Record<ErrorKind, { title: string; next: string }> = {
     title: "Too many attempts",
     next: "Wait a few minutes before trying again.",
   },
+  BUDGET_EXCEEDED: {
+    title: "The AI budget is used up",
+    next: "An admin can raise the monthly budget in Settings → AI, or wait for next month.",
+  },
 };
 
 export function explainError(error: unknown): Explained {

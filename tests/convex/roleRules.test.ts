@@ -110,6 +110,19 @@ const RULES: Record<string, Rule> = {
   "suppliers:recordOrder": "orders.work",
   "suppliers:addNote": "orders.work",
   "cj:placeNow": "orders.work",
+  // The AI layer (issue #13).
+  "ai:draft": "catalog.edit",
+  "ai:draftsFor": "member",
+  "ai:accept": "catalog.edit",
+  "ai:edit": "catalog.edit",
+  "ai:reject": "catalog.edit",
+  "ai:undo": "catalog.edit",
+  "ai:usage": "member",
+  "ai:setMonthlyBudget": "settings.edit",
+  // Discover: one-click import
+  "importer:start": "catalog.edit",
+  "importer:recent": "catalog.edit",
+  "importer:get": "catalog.edit",
 };
 
 type Registered = {
@@ -260,6 +273,33 @@ async function fixture() {
       active: true,
     });
     const fileId = await ctx.storage.store(new Blob(["<svg></svg>"], { type: "image/svg+xml" }));
+    // The AI layer (issue #13): a ready draft of the product's copy.
+    const draftId = await ctx.db.insert("aiDrafts", {
+      storeId,
+      kind: "product_description",
+      status: "ready",
+      provider: "offline",
+      language: "en",
+      prompt: "x",
+      outputs: [],
+      updatedAt: now,
+      targetTable: "products",
+      targetId: productId,
+      proposal: [{ field: "title", value: "Mug" }],
+    });
+    // Discover (issue #13): a finished import job.
+    const importJobId = await ctx.db.insert("importJobs", {
+      storeId,
+      url: "https://www.aliexpress.com/item/1005006123456789.html",
+      supplier: "aliexpress",
+      externalId: "1005006123456789",
+      status: "done",
+      steps: [],
+      productId,
+      requestedBy: staffUser,
+      createdAt: now,
+      updatedAt: now,
+    });
     const returnId = await ctx.db.insert("returns", {
       storeId,
       orderId: order._id,
@@ -280,6 +320,8 @@ async function fixture() {
       users: staffUser,
       invites: inviteId,
       presence: presenceId,
+      aiDrafts: draftId,
+      importJobs: importJobId,
     } as Record<string, string>;
   });
   return { t, ids };

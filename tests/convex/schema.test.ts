@@ -1,7 +1,10 @@
 // The data model: every table is written by real code (the seed and users:ensure) and read back
 // through the public functions, and the schema refuses documents of the wrong shape.
+import { createJob } from "../../convex/model/import/jobs";
+import { parseProductUrl } from "../../convex/model/import/urls";
 import { permissionsFor } from "../../convex/model/permissions";
 import { beforeAll, describe, expect, test } from "vitest";
+import { addUsage } from "../../convex/model/ai/usage";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id, TableNames } from "../../convex/_generated/dataModel";
 import { isCiphertext, recordWebhookEvent } from "../../convex/model/integrations";
@@ -66,6 +69,24 @@ describe("every table, written and read", () => {
     // A wrong guess on /track (the look-up throttle).
     const slug = (await t.run(async (ctx) => (await ctx.db.get(storeId))!.slug)) as string;
     await t.mutation(api.tracking.lookup, { slug, number: "1", email: "nobody@example.com" });
+    // The AI layer: an admin sets the monthly budget, and a Claude call's usage is counted
+    // (tests/convex/aiClaude.test.ts makes the real call against the fake Messages API).
+    await t.withIdentity(OWNER).mutation(api.ai.setMonthlyBudget, { storeId, monthlyCents: 2_000 });
+    await t.run(async (ctx) => {
+      await addUsage(
+        ctx,
+        storeId,
+        { inputTokens: 10, outputTokens: 20, costMicroUsd: 330 },
+        Date.now(),
+      );
+    });
+    // One-click import: a job, through its writer (tests/convex/importer.test.ts runs real ones
+    // against the fake supplier site).
+    await t.run(async (ctx) => {
+      const owner = (await ctx.db.query("users").first())!;
+      const at = parseProductUrl("https://www.aliexpress.com/item/1005006123456789.html");
+      await createJob(ctx, storeId, at, owner._id, Date.now(), 1);
+    });
   });
 
   test("the seed, sign-in and an open workspace leave a row in every table of the schema", async () => {

@@ -24,6 +24,12 @@ const WRITERS: Record<string, string> = {
   priceTestVisits: "convex/model/priceTests.ts",
   dailyMetrics: "convex/model/metrics.ts",
   auditLog: "convex/model/audit.ts",
+  // The AI layer (issue #13).
+  aiDrafts: "convex/model/ai/drafts.ts",
+  aiUsage: "convex/model/ai/usage.ts",
+  aiBudgets: "convex/model/ai/usage.ts",
+  // Discover: one-click import
+  importJobs: "convex/model/import/jobs.ts",
 };
 
 function convexFiles(dir: string): string[] {

@@ -2,6 +2,7 @@
 // outbox, support threads and FAQs.
 import type { Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
+import { insertSeedDraft } from "../../model/ai/drafts";
 import { linkProductToTrend } from "../../model/products";
 import { buildTrends } from "../discover";
 import { buildListings } from "../integrations";
@@ -43,7 +44,7 @@ async function insertMarketing(
   const draftIds = [];
   for (const { productSlug, ...draft } of buildDrafts(world)) {
     draftIds.push(
-      await ctx.db.insert("aiDrafts", {
+      await insertSeedDraft(ctx, {
         storeId,
         ...draft,
         provider: "offline",

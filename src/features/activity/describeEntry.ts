@@ -65,6 +65,10 @@ export function describeAction(entry: Entry, people: People, currency: string): 
       const title = toOf(changes, "title");
       return title ? `added product “${title}”` : "added a product";
     }
+    case "ai.accept":
+      return `accepted an AI draft: changed product ${changeList(changes, currency)}`;
+    case "ai.undo":
+      return `undid an AI draft: changed product ${changeList(changes, currency)}`;
     case "order.status":
       return `changed order status from ${fromOf(changes, "status")} to ${toOf(changes, "status")}`;
     case "order.create":

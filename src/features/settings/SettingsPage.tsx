@@ -1,5 +1,6 @@
 import type { PageProps } from "../../app/module";
 import { PageHeader } from "../../components/PageHeader";
+import { AiSettingsPanel } from "../ai/AiSettingsPanel";
 import { DangerZone } from "./DangerZone";
 import { StorePanel } from "./StorePanel";
 import { StoreSettingsPanels } from "./StoreSettingsPanels";
@@ -13,6 +14,7 @@ export default function SettingsPage({ module: mod }: PageProps) {
       <StorePanel />
       <StoreSettingsPanels />
       <TeamPanel />
+      <AiSettingsPanel />
       <DangerZone />
     </div>
   );

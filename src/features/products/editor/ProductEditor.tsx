@@ -21,6 +21,7 @@ import { ConflictPanel } from "./ConflictPanel";
 import { type Draft, DraftProblem, draftOf, inputOf } from "./editorDraft";
 import { ImagesField } from "./ImagesField";
 import { VariantsField } from "./VariantsField";
+import { AiDraftsFor } from "../../ai/AiDraftsFor";
 
 const LEAVE = "You have unsaved changes to this product. Leave without saving them?";
 const TEXTAREA =
@@ -71,6 +72,16 @@ export function ProductEditor({ live }: { live: Doc<"products"> | null }) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const changedSince = base !== null && live !== null && live.updatedAt !== base.updatedAt;
+
+  // An AI draft this member accepted (or undid) is adopted into an unedited form at once;
+  // with unsaved edits the conflict panel shows both versions instead.
+  const [adoptLive, setAdoptLive] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the live version moves
+  useEffect(() => {
+    if (!adoptLive || !changedSince) return;
+    setAdoptLive(false);
+    if (!dirty) reloadTheirs();
+  }, [adoptLive, changedSince]);
 
   async function submit(e?: FormEvent, from: Doc<"products"> | null = base) {
     e?.preventDefault();
@@ -239,6 +250,11 @@ export function ProductEditor({ live }: { live: Doc<"products"> | null }) {
         </div>
 
         <div className="space-y-4">
+          {base !== null && (
+            <Section title="AI drafts">
+              <AiDraftsFor table="products" id={base._id} onAccepted={() => setAdoptLive(true)} />
+            </Section>
+          )}
           <Section title="Status">
             <Field label="Status">
               <Select
