@@ -24,6 +24,9 @@ const WRITERS: Record<string, string> = {
   priceTestVisits: "convex/model/priceTests.ts",
   dailyMetrics: "convex/model/metrics.ts",
   auditLog: "convex/model/audit.ts",
+  discoverSettings: "convex/model/discover/ingest.ts",
+  trendWatches: "convex/model/discover/ingest.ts",
+  trendAlerts: "convex/model/discover/ingest.ts",
 };
 
 function convexFiles(dir: string): string[] {
