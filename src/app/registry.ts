@@ -1,4 +1,5 @@
 import { activityModule } from "../features/activity/module";
+import { discoverModule } from "../features/discover/module";
 import { ordersModule } from "../features/orders/module";
 import { overviewModule } from "../features/overview/module";
 import { pricingModule } from "../features/pricing/module";
@@ -16,6 +17,7 @@ export const MODULES: readonly DashboardModule[] = [
   productsModule,
   ordersModule,
   pricingModule,
+  discoverModule,
   activityModule,
   settingsModule,
 ];
