@@ -56,7 +56,8 @@ function card(trend: Doc<"trends">, showCosts: boolean, watched: boolean) {
     marginBps: showCosts ? (trend.marginBps ?? null) : null,
     competitorCount: trend.competitorCount,
     recommendation: trend.recommendation ?? null,
-    reason: trend.reasons?.[0] ?? null,
+    // The first reason is the verdict; the card shows the strongest reason behind it.
+    reason: trend.reasons?.[1] ?? trend.reasons?.[0] ?? null,
     lastSeenAt: trend.lastSeenAt,
     firstSeenAt: trend.firstSeenAt ?? null,
     demo: trend.demo ?? false,
@@ -193,8 +194,10 @@ export const refreshNow = storeMutation({
   permission: "catalog.edit",
   returns: v.null(),
   handler: async (ctx, { storeId }) => {
-    await settingsFor(ctx, storeId, Date.now());
-    await ctx.scheduler.runAfter(0, internal.discover.runStore, { storeId });
+    // The demo feed moves in this very transaction (every open feed updates at once); the
+    // real API is fetched by an action.
+    if (rapidApiConfigFromEnv() === null) await demoRun(ctx, storeId, Date.now());
+    else await ctx.scheduler.runAfter(0, internal.discover.runStore, { storeId });
     return null;
   },
 });
@@ -295,53 +298,59 @@ export const applyObserved = internalMutation({
 });
 
 /** The demo feed's next step: every trend walks, maybe one new appears. */
+async function demoRun(
+  ctx: MutationCtx,
+  storeId: Id<"stores">,
+  takenAt: number,
+): Promise<RunResult> {
+  if (await isReplay(ctx, storeId, takenAt)) return NOTHING;
+  const settings = await settingsFor(ctx, storeId, takenAt);
+  const trends = await ctx.db
+    .query("trends")
+    .withIndex("by_store_score", (q) => q.eq("storeId", storeId))
+    .order("desc")
+    .take(MAX_PER_RUN);
+  const current = [];
+  for (const trend of trends) {
+    const counts =
+      trend.views !== undefined
+        ? { views: trend.views, likes: trend.likes ?? 0, shares: trend.shares ?? 0 }
+        : await ctx.db
+            .query("trendSnapshots")
+            .withIndex("by_store_trend_taken", (q) =>
+              q.eq("storeId", storeId).eq("trendId", trend._id),
+            )
+            .order("desc")
+            .first();
+    current.push({
+      externalId: trend.externalId,
+      views: counts?.views ?? 10_000,
+      likes: counts?.likes ?? 800,
+      shares: counts?.shares ?? 60,
+    });
+  }
+  const byId = new Map(trends.map((t) => [t.externalId, t]));
+  const step = simulateStep(settings.seed, settings.runCount, current);
+  const observations: Observation[] = step.observations.map((o) => {
+    const t = byId.get(o.externalId) as Doc<"trends">;
+    return { ...o, title: t.title, category: t.category, imageUrl: t.imageUrl };
+  });
+  if (step.added) observations.push(step.added);
+  const result = await applyRun(ctx, storeId, {
+    runId: runId(storeId, takenAt),
+    takenAt,
+    source: "tiktok",
+    demo: true,
+    observations,
+  });
+  await finishRun(ctx, storeId, takenAt);
+  return result;
+}
+
 export const applyDemo = internalMutation({
   args: { storeId: v.id("stores"), takenAt: v.number() },
   returns: runResult,
-  handler: async (ctx, { storeId, takenAt }) => {
-    if (await isReplay(ctx, storeId, takenAt)) return NOTHING;
-    const settings = await settingsFor(ctx, storeId, takenAt);
-    const trends = await ctx.db
-      .query("trends")
-      .withIndex("by_store_score", (q) => q.eq("storeId", storeId))
-      .order("desc")
-      .take(MAX_PER_RUN);
-    const current = [];
-    for (const trend of trends) {
-      const counts =
-        trend.views !== undefined
-          ? { views: trend.views, likes: trend.likes ?? 0, shares: trend.shares ?? 0 }
-          : await ctx.db
-              .query("trendSnapshots")
-              .withIndex("by_store_trend_taken", (q) =>
-                q.eq("storeId", storeId).eq("trendId", trend._id),
-              )
-              .order("desc")
-              .first();
-      current.push({
-        externalId: trend.externalId,
-        views: counts?.views ?? 10_000,
-        likes: counts?.likes ?? 800,
-        shares: counts?.shares ?? 60,
-      });
-    }
-    const byId = new Map(trends.map((t) => [t.externalId, t]));
-    const step = simulateStep(settings.seed, settings.runCount, current);
-    const observations: Observation[] = step.observations.map((o) => {
-      const t = byId.get(o.externalId) as Doc<"trends">;
-      return { ...o, title: t.title, category: t.category, imageUrl: t.imageUrl };
-    });
-    if (step.added) observations.push(step.added);
-    const result = await applyRun(ctx, storeId, {
-      runId: runId(storeId, takenAt),
-      takenAt,
-      source: "tiktok",
-      demo: true,
-      observations,
-    });
-    await finishRun(ctx, storeId, takenAt);
-    return result;
-  },
+  handler: async (ctx, { storeId, takenAt }) => await demoRun(ctx, storeId, takenAt),
 });
 
 export const recordFailure = internalMutation({

@@ -139,9 +139,7 @@ export function TrendCard({
         {rec ? (
           <p className="text-gray-700">
             <Badge tone={rec.tone}>{rec.text}</Badge>{" "}
-            <span className="text-xs text-gray-600">
-              {trend.reason?.replace(/^(Import|Watch|Skip): /, "")}
-            </span>
+            <span className="text-xs text-gray-600">{trend.reason}</span>
           </p>
         ) : (
           <p className="text-xs text-gray-500">Scored at the next refresh.</p>
