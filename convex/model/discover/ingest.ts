@@ -1,8 +1,8 @@
 // One ingestion run for one store: each observed product becomes (or updates) one trend, found
 // by (store, source, externalId) so re-ingesting never duplicates it, gets at most one snapshot
 // per run (runId), and is re-scored from its recent snapshots. A watched trend whose views
-// growth jumps raises an alert and an audit entry. The only writer of trends' ingestion fields,
-// trendSnapshots, discoverSettings, trendWatches and trendAlerts.
+// growth jumps raises an alert and an audit entry. Apart from the demo seed, the only writer of
+// trends and trendSnapshots; the only writer of discoverSettings, trendWatches and trendAlerts.
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { recordAudit, SYSTEM, type Actor } from "../audit";
