@@ -4,12 +4,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
-import {
-  internalAction,
-  internalMutation,
-  internalQuery,
-  type MutationCtx,
-} from "./_generated/server";
+import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { storeMutation, storeQuery } from "./functions";
 import { can } from "./model/access";
 import { userActor } from "./model/audit";
@@ -360,14 +355,4 @@ export const recordFailure = internalMutation({
     await finishRun(ctx, storeId, takenAt, error);
     return null;
   },
-});
-
-/** For tests and the e2e: a store's trends by external id (bounded). */
-export const trendsForTest = internalQuery({
-  args: { storeId: v.id("stores") },
-  handler: async (ctx, { storeId }) =>
-    await ctx.db
-      .query("trends")
-      .withIndex("by_store_score", (q) => q.eq("storeId", storeId))
-      .take(500),
 });
