@@ -1,5 +1,5 @@
 import { activityModule } from "../features/activity/module";
-import { importModule } from "../features/discover/import/module";
+import { discoverModule } from "../features/discover/module";
 import { ordersModule } from "../features/orders/module";
 import { overviewModule } from "../features/overview/module";
 import { pricingModule } from "../features/pricing/module";
@@ -17,8 +17,7 @@ export const MODULES: readonly DashboardModule[] = [
   productsModule,
   ordersModule,
   pricingModule,
-  // One-click import's own page until the Discover module mounts <ImportBox />.
-  importModule,
+  discoverModule,
   activityModule,
   settingsModule,
 ];

@@ -123,6 +123,13 @@ const RULES: Record<string, Rule> = {
   "importer:start": "catalog.edit",
   "importer:recent": "catalog.edit",
   "importer:get": "catalog.edit",
+  // Discover (issue #13)
+  "discover:feed": "member",
+  "discover:research": "member",
+  "discover:setWatch": "member",
+  "discover:dismissAlert": "member",
+  "discover:saveSettings": "settings.edit",
+  "discover:refreshNow": "catalog.edit",
 };
 
 type Registered = {
@@ -308,7 +315,30 @@ async function fixture() {
       refundCents: 1_200,
       requestedAt: now,
     });
+    // Discover (issue #13): a trend and a spike alert on it.
+    const trendId = await ctx.db.insert("trends", {
+      storeId,
+      source: "tiktok",
+      externalId: "rules-1",
+      title: "Rules Trend",
+      category: "Kitchen",
+      score: 50,
+      velocity: "rising",
+      status: "new",
+      competitorCount: 3,
+      lastSeenAt: now,
+    });
+    const alertId = await ctx.db.insert("trendAlerts", {
+      storeId,
+      trendId,
+      title: "Rules Trend",
+      fromPct: 0,
+      toPct: 40,
+      at: now,
+    });
     return {
+      trends: trendId,
+      trendAlerts: alertId,
       returns: returnId,
       stores: storeId,
       products: productId,

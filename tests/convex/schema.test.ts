@@ -66,6 +66,31 @@ describe("every table, written and read", () => {
     // Opening the workspace: the shell's first heartbeat.
     await t.withIdentity(OWNER).mutation(api.presence.heartbeat, { storeId, path: "/dashboard" });
     await shopperBuysTestedProduct(t, storeId);
+    // Discover: the owner watches a trend whose views then triple (the watchlist, a spike alert
+    // and the refresh settings).
+    const trend = await t.run(async (ctx) =>
+      ctx.db
+        .query("trends")
+        .withIndex("by_store_score", (q) => q.eq("storeId", storeId))
+        .first(),
+    );
+    await t
+      .withIdentity(OWNER)
+      .mutation(api.discover.setWatch, { storeId, trendId: trend!._id, watched: true });
+    await t.mutation(internal.discover.applyObserved, {
+      storeId,
+      takenAt: Date.now() + 60_000,
+      observations: [
+        {
+          externalId: trend!.externalId,
+          title: trend!.title,
+          category: trend!.category,
+          views: 5_000_000,
+          likes: 400_000,
+          shares: 30_000,
+        },
+      ],
+    });
     // A wrong guess on /track (the look-up throttle).
     const slug = (await t.run(async (ctx) => (await ctx.db.get(storeId))!.slug)) as string;
     await t.mutation(api.tracking.lookup, { slug, number: "1", email: "nobody@example.com" });

@@ -30,6 +30,9 @@ const WRITERS: Record<string, string> = {
   aiBudgets: "convex/model/ai/usage.ts",
   // Discover: one-click import
   importJobs: "convex/model/import/jobs.ts",
+  discoverSettings: "convex/model/discover/ingest.ts",
+  trendWatches: "convex/model/discover/ingest.ts",
+  trendAlerts: "convex/model/discover/ingest.ts",
 };
 
 function convexFiles(dir: string): string[] {

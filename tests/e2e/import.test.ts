@@ -51,7 +51,7 @@ describe("one-click import", () => {
   it("imports a supplier page; a second dashboard sees the draft live, accepts and undoes its AI copy", async () => {
     const importer = await newPage();
     const watcher = await newPage();
-    await signInOffline(importer.page, `${product.dashboardUrl}/discover/import`);
+    await signInOffline(importer.page, `${product.dashboardUrl}/discover`);
     await signInOffline(watcher.page, `${product.dashboardUrl}/products`);
 
     // The watcher looks at the catalog's drafts: the product is not there yet.
@@ -130,7 +130,7 @@ describe("one-click import", () => {
 
   it("a page that does not load fails its import with the reason and adds no product", async () => {
     const { context, page, errors } = await newPage(390);
-    await signInOffline(page, `${product.dashboardUrl}/discover/import`);
+    await signInOffline(page, `${product.dashboardUrl}/discover`);
     await page.getByTestId("import-url").fill(site.url(PAGES.missing));
     await page.getByRole("button", { name: "Import" }).click();
     const failed = page.locator('[data-testid="import-job"][data-status="failed"]').first();

@@ -32,7 +32,8 @@ describe("workspace routes", () => {
   });
 
   it("has no page for unregistered modules or deeper addresses", () => {
-    expect(matchRoute("/dashboard/discover")).toBeNull();
+    expect(matchRoute("/dashboard/no-such-module")).toBeNull();
+    expect(matchRoute("/dashboard/discover/a")).toBeNull();
     expect(matchRoute("/dashboard/orders/a/b")).toBeNull();
     expect(matchRoute("/dashboardx")).toBeNull();
   });

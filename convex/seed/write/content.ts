@@ -3,6 +3,7 @@
 import type { Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { insertSeedDraft } from "../../model/ai/drafts";
+import { settingsFor } from "../../model/discover/ingest";
 import { linkProductToTrend } from "../../model/products";
 import { buildTrends } from "../discover";
 import { buildListings } from "../integrations";
@@ -30,6 +31,8 @@ async function insertTrends(
       await ctx.db.insert("trendSnapshots", { storeId, trendId, ...snapshot });
     }
   }
+  // The feed refreshes on its own from the start (the demo simulator until a key is set).
+  await settingsFor(ctx, storeId, world.now);
 }
 
 async function insertMarketing(

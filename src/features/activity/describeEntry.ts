@@ -2,6 +2,7 @@ import type { AuditChange, AuditValue } from "../../../convex/model/validators";
 import { formatMoney } from "../../../lib/money";
 import { orderHref } from "../orders/module";
 import { productHref } from "../products/module";
+import { describeDiscover } from "./describeDiscover";
 import { describePricing } from "./describePricing";
 
 export interface Entry {
@@ -94,6 +95,7 @@ export function describeAction(entry: Entry, people: People, currency: string): 
     default:
       return (
         describePricing(entry.action, changes) ??
+        describeDiscover(entry.action, changes) ??
         (changes.length > 0
           ? `did ${entry.action}: ${changeList(changes, currency)}`
           : `did ${entry.action}`)
