@@ -33,8 +33,26 @@ const sort = v.union(
   v.literal("margin"),
 );
 
+// Reasons and factor details that state a margin or break-even price reveal the supplier cost.
+const COST_WORDS = /^(Healthy margin|Thin margin|Loses money)/;
+
+/** The reasons a member may read: without "costs.view", none that reveal the cost. */
+function reasonsFor(trend: Doc<"trends">, showCosts: boolean): string[] {
+  const all = trend.reasons ?? [];
+  return showCosts ? all : all.filter((r) => !COST_WORDS.test(r));
+}
+
+function factorsFor(trend: Doc<"trends">, showCosts: boolean) {
+  return (trend.factors ?? []).map((f) =>
+    f.key === "margin" && !showCosts
+      ? { ...f, detail: "worked out from supplier costs, which admins and the owner see" }
+      : f,
+  );
+}
+
 /** A trend as a card shows it; supplier cost and margin only for members who may see costs. */
 function card(trend: Doc<"trends">, showCosts: boolean, watched: boolean) {
+  const reasons = reasonsFor(trend, showCosts);
   return {
     _id: trend._id,
     _creationTime: trend._creationTime,
@@ -52,7 +70,7 @@ function card(trend: Doc<"trends">, showCosts: boolean, watched: boolean) {
     competitorCount: trend.competitorCount,
     recommendation: trend.recommendation ?? null,
     // The first reason is the verdict; the card shows the strongest reason behind it.
-    reason: trend.reasons?.[1] ?? trend.reasons?.[0] ?? null,
+    reason: reasons[1] ?? reasons[0] ?? null,
     lastSeenAt: trend.lastSeenAt,
     firstSeenAt: trend.firstSeenAt ?? null,
     demo: trend.demo ?? false,
@@ -138,8 +156,8 @@ export const research = storeQuery({
     const showCosts = can(ctx, "costs.view");
     return {
       trend: card(trend, showCosts, watch !== null),
-      factors: trend.factors ?? [],
-      reasons: trend.reasons ?? [],
+      factors: factorsFor(trend, showCosts),
+      reasons: reasonsFor(trend, showCosts),
       weekly: trend.weekly ?? [],
       snapshots: snapshots.map((s) => ({
         takenAt: s.takenAt,

@@ -283,6 +283,26 @@ describe("feed", () => {
     const scores = byScore.trends.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(byScore.demo).toBe(true);
+    // Staff see the score but no supplier cost, margin, or words that reveal them.
+    const stan = { ...OWNER, subject: "stan", email: "stan@trend.test", name: "Stan" };
+    await t.withIdentity(stan).mutation(api.users.ensure, {});
+    await t.run(async (ctx) => {
+      const user = (await ctx.db.query("users").collect()).find((u) => u.email === stan.email)!;
+      await ctx.db.insert("members", { storeId, userId: user._id, role: "staff" });
+    });
+    const staffFeed = await t
+      .withIdentity(stan)
+      .query(api.discover.feed, { storeId, sort: "score" });
+    expect(
+      staffFeed.trends.every((c) => c.supplierCostCents === null && c.marginBps === null),
+    ).toBe(true);
+    const research = await t
+      .withIdentity(stan)
+      .query(api.discover.research, { storeId, trendId: staffFeed.trends[0]._id });
+    expect(research.reasons.join(" ")).not.toMatch(/margin|break-even/);
+    expect(research.factors.find((f) => f.key === "margin")?.detail).toMatch(
+      /admins and the owner/,
+    );
   });
 });
 
