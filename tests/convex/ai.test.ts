@@ -8,6 +8,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { requestDraft } from "../../convex/model/ai/drafts";
 import { offlineChunks } from "../../convex/model/ai/offline";
 import { cleanTitle, TEMPLATES } from "../../convex/model/ai/templates";
+import { describeAction } from "../../src/features/activity/describeEntry";
 import { kindOf, makeTest, OWNER } from "./setup";
 
 const STAFF = { ...OWNER, subject: "staff-1", email: "stan@demo.store", name: "Stan" };
@@ -322,5 +323,30 @@ describe("drafts", () => {
     expect(await kindOf(bad)).toBe("INVALID");
     const drafts = await t.run(async (ctx) => await ctx.db.query("aiDrafts").collect());
     expect(drafts).toHaveLength(0);
+  });
+});
+
+describe("activity words", () => {
+  test("AI rows name the fields, not their (long) before and after", () => {
+    const row = {
+      actorKind: "user" as const,
+      actorId: "u1",
+      action: "ai.accept",
+      targetTable: "products",
+      targetId: "p1",
+      changes: [
+        { field: "title", from: "a", to: "b" },
+        { field: "description", from: "x".repeat(900), to: "y".repeat(900) },
+      ],
+    };
+    expect(describeAction(row, new Map(), "USD")).toBe(
+      "accepted an AI draft of the product (title, description)",
+    );
+    expect(describeAction({ ...row, action: "ai.undo" }, new Map(), "USD")).toBe(
+      "undid an accepted AI draft of the product (title, description)",
+    );
+    expect(describeAction({ ...row, action: "ai.generate", changes: [] }, new Map(), "USD")).toBe(
+      "had an AI draft written",
+    );
   });
 });

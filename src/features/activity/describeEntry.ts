@@ -55,6 +55,13 @@ const toOf = (changes: AuditChange[], field: string) =>
 const fromOf = (changes: AuditChange[], field: string) =>
   changes.find((c) => c.field === field)?.from ?? null;
 
+/** " (title, description)", or nothing when no field changed. */
+function fieldNames(changes: AuditChange[]): string {
+  return changes.length === 0
+    ? ""
+    : ` (${changes.map((c) => FIELD[c.field] ?? c.field).join(", ")})`;
+}
+
 /** What happened, after the actor's name: "changed order status from new to processing". */
 export function describeAction(entry: Entry, people: People, currency: string): string {
   const { changes } = entry;
@@ -66,10 +73,19 @@ export function describeAction(entry: Entry, people: People, currency: string): 
       const title = toOf(changes, "title");
       return title ? `added product “${title}”` : "added a product";
     }
+    // AI drafts: the fields by name only (a description's before/after is too long for a row).
     case "ai.accept":
-      return `accepted an AI draft: changed product ${changeList(changes, currency)}`;
+      return `accepted an AI draft of the product${fieldNames(changes)}`;
     case "ai.undo":
-      return `undid an AI draft: changed product ${changeList(changes, currency)}`;
+      return `undid an accepted AI draft of the product${fieldNames(changes)}`;
+    case "ai.edit":
+      return `edited an AI draft${fieldNames(changes)}`;
+    case "ai.reject":
+      return "rejected an AI draft";
+    case "ai.generate":
+      return "had an AI draft written";
+    case "ai.fail":
+      return "asked for an AI draft, which failed";
     case "order.status":
       return `changed order status from ${fromOf(changes, "status")} to ${toOf(changes, "status")}`;
     case "order.create":

@@ -113,7 +113,7 @@ export function AiDraftCard({
                 )
               }
             >
-              Save draft
+              Update draft
             </Button>
             <Button size="sm" disabled={busy} onClick={() => setEditing(null)}>
               Cancel
