@@ -44,7 +44,9 @@ describe("command palette", () => {
     const options = await listbox.getByRole("option").allTextContents();
     expect(options).toHaveLength(sidebar.length);
     expect(options.map((text, i) => text.startsWith(sidebar[i]))).toEqual(sidebar.map(() => true));
-    expect(await listbox.getByRole("option", { name: /^Discover/ }).count()).toBe(0);
+    // Modules still to come (Marketing) are not offered.
+    expect(await listbox.getByRole("option", { name: /^Market/ }).count()).toBe(0);
+    expect(await listbox.getByRole("option", { name: /^Discover/ }).count()).toBe(1);
     expect(await isSelected(overview)).toBe(true);
     await page.keyboard.press("ArrowDown");
     expect(await isSelected(products)).toBe(true);
