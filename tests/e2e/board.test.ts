@@ -4,41 +4,14 @@
 import { mkdirSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { mailedLink, productForFile, signInOffline } from "./harness";
+import { inviteTeammate, productForFile } from "./harness";
 
 const { product, browser } = productForFile();
 const SHOTS = process.env.BOARD_SHOTS ?? "/tmp/board-shots";
 
 const MATE = { email: "mo@example.com", name: "Mo Mate", password: "teammate pass 123" };
 
-async function invite(owner: Page, mate: Page) {
-  await signInOffline(owner, `${product.dashboardUrl}/settings`);
-  const form = owner.getByTestId("invite-form");
-  await form.getByLabel("Email").fill(MATE.email);
-  await form.getByLabel("Role").selectOption("admin");
-  await form.getByRole("button", { name: "Send invite" }).click();
-  const link = await owner.getByLabel("Invite link").inputValue({ timeout: 15_000 });
-  await mate.goto(product.dashboardUrl);
-  await mate.getByRole("button", { name: "Create an account" }).click();
-  await mate.getByLabel("Email").fill(MATE.email);
-  await mate.getByLabel("Name").fill(MATE.name);
-  await mate.getByLabel("Password").fill(MATE.password);
-  await mate.getByRole("button", { name: "Create account" }).click();
-  await mate.getByText("You are not a member of any store yet").waitFor({ timeout: 30_000 });
-  await mate.goto(`${product.origin}${await mailedLink(product, "verify", MATE.email)}`);
-  await mate.getByText("Your email is confirmed").waitFor();
-  await mate.goto(link);
-  await mate
-    .getByTestId("invite-details")
-    .waitFor({ timeout: 30_000 })
-    .catch(async (error) => {
-      throw new Error(`no invite; the page says: ${await mate.locator("body").textContent()}`, {
-        cause: error,
-      });
-    });
-  await mate.getByRole("button", { name: /^Join / }).click();
-  await mate.getByTestId("store-name").waitFor({ timeout: 30_000 });
-}
+const invite = (owner: Page, mate: Page) => inviteTeammate(product, owner, mate, MATE, "admin");
 
 const column = (page: Page, status: string) => page.getByTestId(`board-column-${status}`);
 const card = (page: Page, number: string) =>

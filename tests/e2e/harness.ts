@@ -250,3 +250,42 @@ export async function offlineToken(
   if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/**
+ * The owner invites `who` from Settings; `who` signs up in `mate`, confirms the address through
+ * the mailed link and joins, ending in the workspace. The way a second member gets onto a board.
+ */
+export async function inviteTeammate(
+  product: RunningProduct,
+  owner: import("playwright-core").Page,
+  mate: import("playwright-core").Page,
+  who: { email: string; name: string; password: string },
+  role: "admin" | "staff",
+) {
+  await signInOffline(owner, `${product.dashboardUrl}/settings`);
+  const form = owner.getByTestId("invite-form");
+  await form.getByLabel("Email").fill(who.email);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Send invite" }).click();
+  const link = await owner.getByLabel("Invite link").inputValue({ timeout: 15_000 });
+  await mate.goto(product.dashboardUrl);
+  await mate.getByRole("button", { name: "Create an account" }).click();
+  await mate.getByLabel("Email").fill(who.email);
+  await mate.getByLabel("Name").fill(who.name);
+  await mate.getByLabel("Password").fill(who.password);
+  await mate.getByRole("button", { name: "Create account" }).click();
+  await mate.getByText("You are not a member of any store yet").waitFor({ timeout: 30_000 });
+  await mate.goto(`${product.origin}${await mailedLink(product, "verify", who.email)}`);
+  await mate.getByText("Your email is confirmed").waitFor();
+  await mate.goto(link);
+  await mate
+    .getByTestId("invite-details")
+    .waitFor({ timeout: 30_000 })
+    .catch(async (error) => {
+      throw new Error(`no invite; the page says: ${await mate.locator("body").textContent()}`, {
+        cause: error,
+      });
+    });
+  await mate.getByRole("button", { name: /^Join / }).click();
+  await mate.getByTestId("store-name").waitFor({ timeout: 30_000 });
+}
