@@ -1,6 +1,8 @@
 /**
- * Small-mutation throughput: N ConvexClients over WebSocket, each issuing `bench:bump` back to
- * back (each call awaits the previous one) on its own counter, for a fixed duration.
+ * Small-mutation throughput: N ConvexClients over WebSocket, each issuing `bench:bump` on its
+ * own counter for a fixed duration. With `inFlight` 1 every call awaits the previous one; with
+ * more, the client keeps that many calls outstanding (as an app does when it fires several
+ * mutations without awaiting each), and the server still applies them in the order sent.
  */
 import { fn } from "./app";
 import { closeAll, serverStats, wsClient } from "./clients";
@@ -9,6 +11,8 @@ import { round, type Summary, summarize } from "./stats";
 
 export interface ThroughputResult {
   clients: number;
+  /** Calls each client keeps outstanding. */
+  inFlight: number;
   durationS: number;
   mutations: number;
   perSecond: number;
@@ -26,6 +30,7 @@ export async function measureThroughput(
   durationMs: number,
   warmupMs: number,
   serverPid: number,
+  inFlight = 1,
 ): Promise<ThroughputResult> {
   const clients = Array.from({ length: clientCount }, () => wsClient(url));
   try {
@@ -40,21 +45,29 @@ export async function measureThroughput(
       }
       return n;
     };
+    // `inFlight` loops per client, each awaiting its own calls: that many outstanding at once.
+    const lanes = (until: number, latencies: number[] | null) =>
+      Promise.all(
+        clients.flatMap((_, i) =>
+          Array.from({ length: inFlight }, () => loop(i, until, latencies)),
+        ),
+      );
     // Warm-up: connect, create the counters, let the JIT settle. Not counted.
-    const warmEnd = performance.now() + warmupMs;
-    await Promise.all(clients.map((_, i) => loop(i, warmEnd, null)));
+    await Promise.all(clients.map((_, i) => loop(i, performance.now() + 50, null)));
+    await lanes(performance.now() + warmupMs, null);
 
     const before = await serverStats(url);
     const latencies: number[] = [];
     const cpu = startCpuWindow(serverPid);
     const start = performance.now();
-    const counts = await Promise.all(clients.map((_, i) => loop(i, start + durationMs, latencies)));
+    const counts = await lanes(start + durationMs, latencies);
     const elapsed = performance.now() - start;
     const cpuUsed = cpu();
     const after = await serverStats(url);
     const mutations = counts.reduce((a, b) => a + b, 0);
     return {
       clients: clientCount,
+      inFlight,
       durationS: round(elapsed / 1000),
       mutations,
       perSecond: Math.round(mutations / (elapsed / 1000)),

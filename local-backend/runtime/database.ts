@@ -74,17 +74,40 @@ export class Database {
     return now > this.lastTs ? now : this.lastTs + 1n;
   }
 
-  /** Records a commit (inside the SQLite transaction that holds its writes). */
+  private countersDirty = false;
+
+  /** Records a transaction's commit timestamp; saveCounters() writes it with its group. */
   recordCommit(ts: bigint) {
     this.lastTs = ts;
-    this.store.setMeta("lastTs", ts.toString());
-    this.store.setMeta("lastCreationTime", String(this.lastCreationTime));
+    this.countersDirty = true;
   }
 
-  /** Reloads in-memory counters after a rollback (of one transaction or a whole group). */
+  /**
+   * Writes the counters into the SQLite transaction about to commit: once per group rather
+   * than once per transaction (group commit, runtime.ts).
+   */
+  saveCounters() {
+    if (!this.countersDirty) return;
+    this.store.setMeta("lastTs", this.lastTs.toString());
+    this.store.setMeta("lastCreationTime", String(this.lastCreationTime));
+    this.countersDirty = false;
+  }
+
+  /** The in-memory counters, to put back if the transaction now starting is undone. */
+  counters(): { lastTs: bigint; lastCreationTime: number } {
+    return { lastTs: this.lastTs, lastCreationTime: this.lastCreationTime };
+  }
+
+  restoreCounters(c: { lastTs: bigint; lastCreationTime: number }) {
+    this.lastTs = c.lastTs;
+    this.lastCreationTime = c.lastCreationTime;
+  }
+
+  /** Reloads in-memory counters from disk after a whole group was rolled back. */
   reloadCounters() {
     this.lastCreationTime = Number(this.store.getMeta("lastCreationTime") ?? 0);
     this.lastTs = BigInt(this.store.getMeta("lastTs") ?? "0");
+    this.countersDirty = false;
   }
 
   nextCreationTime(): number {

@@ -377,6 +377,7 @@ export class Runtime {
           const group = this.group;
           const sp = `tx${group.length}`;
           this.store.savepoint(sp);
+          const counters = this.db.counters();
           const tx = new Tx(this.db, true, this.db.nextTs(), this.db.latestTs);
           try {
             const out = await body(tx);
@@ -385,13 +386,16 @@ export class Runtime {
             this.store.release(sp);
             group.push({ tx, done: () => resolve({ ...out, ts: tx.ts }), fail: reject });
           } catch (e) {
-            if (!this.undo(sp)) {
+            const err = toFunctionError(e);
+            if (!this.undo(sp, counters)) {
               // SQLite dropped the whole transaction: the group's earlier members are lost too.
               this.failGroup(e);
-              reject(toFunctionError(e));
+              reject(err);
               return;
             }
-            reject(toFunctionError(e));
+            // Undone, but answered in commit order: its error may rest on writes of earlier
+            // members, which must be on disk before anyone is told about them.
+            group.push({ tx: null, done: () => reject(err), fail: reject });
           }
           // Messages already read from other sockets may be about to ask for the lock: give
           // them one turn of the event loop to join this group before it is committed.
@@ -405,17 +409,17 @@ export class Runtime {
 
   static readonly MAX_GROUP = 128;
   /** The open group of committed-but-not-yet-durable transactions (group commit). */
-  private group: Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }> | null = null;
+  private group: GroupMember[] | null = null;
 
   /** Rolls one transaction back to its savepoint; false if SQLite had already aborted all. */
-  private undo(sp: string): boolean {
+  private undo(sp: string, counters: ReturnType<Database["counters"]>): boolean {
     if (!this.store.db.inTransaction) return false;
     try {
       this.store.rollbackTo(sp);
     } catch {
       return false;
     }
-    this.db.reloadCounters();
+    this.db.restoreCounters(counters);
     return true;
   }
 
@@ -425,11 +429,11 @@ export class Runtime {
     this.store.rollback();
     this.db.reloadCounters();
     const err = toFunctionError(e);
-    for (const member of group) member.fail(err);
+    for (const member of group) member.tx ? member.fail(err) : member.done();
   }
 
   /** Committed groups waiting for a sync to disk, in commit order. */
-  private unsynced: Array<Array<{ tx: Tx; done: () => void; fail: (e: unknown) => void }>> = [];
+  private unsynced: GroupMember[][] = [];
   private syncInFlight = false;
   /** Readers waiting for every committed group to be durable. */
   private durableWaiters: Array<() => void> = [];
@@ -450,13 +454,17 @@ export class Runtime {
   private commitGroup() {
     const group = this.group;
     if (!group) return;
-    if (group.length === 0) {
-      // Every member failed and was undone: nothing to write.
+    if (!group.some((m) => m.tx)) {
+      // Every member failed and was undone: nothing to write. Their answers still wait for
+      // whatever is being synced (they may have read it).
       this.group = null;
       this.store.rollback();
+      if (!this.syncInFlight && this.unsynced.length === 0) for (const m of group) m.done();
+      else this.unsynced.push(group);
       return;
     }
     try {
+      this.db.saveCounters();
       this.store.commit();
     } catch (e) {
       this.failGroup(e);
@@ -484,8 +492,12 @@ export class Runtime {
         syncError = e;
       }
       for (const group of groups) {
-        this.db.markDurable(group[group.length - 1].tx.ts);
+        for (const { tx } of group) if (tx) this.db.markDurable(tx.ts);
         for (const { tx, done, fail } of group) {
+          if (!tx) {
+            done(); // a member that failed and was undone: its error, in commit order
+            continue;
+          }
           this.stats.mutations++;
           try {
             for (const fn of tx.afterCommit) fn();
@@ -576,6 +588,13 @@ export class Runtime {
       execStorage.run(exec, () => handler.invokeHttpAction(request)),
     );
   }
+}
+
+/** One transaction of a commit group; `tx` is null for one that threw and was undone. */
+interface GroupMember {
+  tx: Tx | null;
+  done: () => void;
+  fail: (e: unknown) => void;
 }
 
 function parseJournal(journal: string): { endCursor?: string | null } | null {

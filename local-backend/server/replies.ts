@@ -6,8 +6,11 @@
  */
 import { clearTimeout, setTimeout } from "node:timers";
 
+type Reply = Record<string, unknown> | Promise<Record<string, unknown>>;
+
 export class MutationReplies {
-  private bySession = new Map<string, Map<string, Map<number, Record<string, unknown>>>>();
+  /** A reply, or the promise of one while its mutation waits for its commit. */
+  private bySession = new Map<string, Map<string, Map<number, Reply>>>();
   private dropTimers = new Map<string, NodeJS.Timeout>();
   private openSockets = new Map<string, number>();
   private total = 0;
@@ -25,7 +28,7 @@ export class MutationReplies {
     return this.bySession.get(sessionId)?.get(caller)?.get(requestId);
   }
 
-  set(sessionId: string, caller: string, requestId: number, reply: Record<string, unknown>) {
+  set(sessionId: string, caller: string, requestId: number, reply: Reply) {
     let callers = this.bySession.get(sessionId);
     if (!callers) this.bySession.set(sessionId, (callers = new Map()));
     let replies = callers.get(caller);

@@ -227,45 +227,59 @@ export class SyncSession {
     return true;
   }
 
-  private async mutation(msg: ClientMessage) {
+  /**
+   * Starts a mutation and lets the inbox move on without waiting for its commit: the runtime's
+   * FIFO lock takes the session's mutations in the order they came, and group commit answers
+   * them in that order once they are on disk. A client with several mutations in flight so
+   * gets them committed together (one fsync) instead of one disk flush each.
+   */
+  private mutation(msg: ClientMessage) {
     const requestId = msg.requestId as number;
     if (this.authExpired()) return;
     const owner = callerKey(this.caller);
-    const previous = this.sessionId ? this.replies.get(this.sessionId, owner, requestId) : null;
-    if (previous) {
-      this.send(previous);
-      this.forceTransition = true;
-      this.scheduleFlush();
+    const sessionId = this.sessionId;
+    const earlier = sessionId ? this.replies.get(sessionId, owner, requestId) : null;
+    if (earlier) {
+      // A re-sent mutation (the client reconnected): answer it from the first run, which may
+      // still be waiting for its commit.
+      void Promise.resolve(earlier).then((reply) => {
+        this.send(reply);
+        this.forceTransition = true;
+        this.scheduleFlush();
+      });
       return;
     }
-    let response: Record<string, unknown>;
-    try {
-      if (typeof msg.udfPath !== "string")
-        throw new FunctionError("Mutation message has no udfPath");
-      const out = await this.runtime.runMutation(msg.udfPath, msg.args?.[0] ?? {}, this.caller);
-      response = {
+    const run =
+      typeof msg.udfPath === "string"
+        ? this.runtime.runMutation(msg.udfPath, msg.args?.[0] ?? {}, this.caller)
+        : Promise.reject(new FunctionError("Mutation message has no udfPath"));
+    const reply: Promise<Record<string, unknown>> = run.then(
+      (out) => ({
         type: "MutationResponse",
         requestId,
         success: true,
         result: out.value,
         ts: encodeTs(out.ts),
         logLines: out.logLines,
-      };
-    } catch (e) {
-      response = failure("MutationResponse", requestId, e);
-    }
-    if (this.sessionId) this.replies.set(this.sessionId, owner, requestId, response);
-    // The client resolves the mutation only once a Transition reaches its timestamp. Corking
-    // the socket sends the response and that Transition in one write.
-    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    socket?.cork();
-    this.send(response);
-    const advanced = this.advanceNow();
-    socket?.uncork();
-    if (!advanced) {
-      this.forceTransition = true;
-      this.scheduleFlush();
-    }
+      }),
+      (e) => failure("MutationResponse", requestId, e),
+    );
+    if (sessionId) this.replies.set(sessionId, owner, requestId, reply);
+    void reply.then((response) => {
+      if (sessionId) this.replies.set(sessionId, owner, requestId, response);
+      // The client resolves the mutation only once a Transition reaches its timestamp. Corking
+      // the socket sends the response and that Transition in one write.
+      const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })
+        ._socket;
+      socket?.cork();
+      this.send(response);
+      const advanced = this.advanceNow();
+      socket?.uncork();
+      if (!advanced) {
+        this.forceTransition = true;
+        this.scheduleFlush();
+      }
+    });
   }
 
   private async handleAction(msg: ClientMessage) {

@@ -4,8 +4,10 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Runtime } from "../../local-backend/runtime/runtime.js";
+import { makeFunctionReference } from "convex/server";
 import {
   type BackendHandle,
+  newClient,
   requireBackend,
   startConformanceBackend,
   stopConformanceBackend,
@@ -43,4 +45,39 @@ test("concurrent mutations share commits, stay serializable, and a failing one i
   expect(await backend.run("crud:names", {})).toEqual(["counter"]);
   expect(runtime.stats.commits - commitsBefore).toBeLessThan(54);
   expect(runtime.db.currentTs).toBe(ts[ts.length - 1]);
+});
+
+test("every member is answered in commit order, a failing one after the commits before it", async () => {
+  const backend = requireBackend(handle);
+  const runtime = backend.runtime as Runtime;
+  const admin = { identity: null, token: null, admin: true };
+  const id = (await backend.run("crud:insertItem", { name: "ordered", n: 0 })) as string;
+  const settled: number[] = [];
+  await Promise.allSettled(
+    Array.from({ length: 30 }, (_, i) =>
+      (i % 3 === 1
+        ? runtime.runMutation("nested:parentThrowsAfterChild", {}, admin)
+        : runtime.runMutation("crud:increment", { id }, admin)
+      ).finally(() => settled.push(i)),
+    ),
+  );
+  // A failure may rest on the writes of the members before it, so it is not told before they
+  // are on disk.
+  expect(settled).toEqual(Array.from({ length: 30 }, (_, i) => i));
+});
+
+test("one client's mutations in flight share commits and apply in the order sent", async () => {
+  const backend = requireBackend(handle);
+  const runtime = backend.runtime as Runtime;
+  const id = (await backend.run("crud:insertItem", { name: "pipelined", n: 0 })) as string;
+  const client = newClient(handle!);
+  const increment = makeFunctionReference<"mutation">("crud:increment");
+  await client.mutation(increment, { id }); // connected
+  const commitsBefore = runtime.stats.commits;
+  const values = await Promise.all(
+    Array.from({ length: 40 }, () => client.mutation(increment, { id }) as Promise<number>),
+  );
+  expect(values).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+  // Sent together, they wait for the disk together rather than one flush each.
+  expect(runtime.stats.commits - commitsBefore).toBeLessThan(20);
 });

@@ -119,6 +119,27 @@ describe("saved mutation replies", () => {
     expect(theirs.result).toBeNull();
   });
 
+  it("answer a mutation re-sent on a new socket while its first run waits for the lock: it runs once", async () => {
+    const id = (await backend().run("crud:insertItem", { name: "resent", n: 0 })) as string;
+    const sessionId = crypto.randomUUID();
+    const first = await rawSocket(sessionId);
+    // Hold the lock so the first run cannot finish before the client's re-send arrives.
+    let release!: () => void;
+    const held = runtime().lock.run(() => new Promise<void>((r) => (release = r)));
+    first.mutation(0, "crud:increment", { id });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await rawSocket(sessionId);
+    second.mutation(0, "crud:increment", { id });
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await held;
+    const a = await first.waitFor((m) => m.type === "MutationResponse", "first reply");
+    const b = await second.waitFor((m) => m.type === "MutationResponse", "re-sent reply");
+    expect([a.success, a.result]).toEqual([true, 1]);
+    expect([b.success, b.result, b.ts]).toEqual([true, 1, a.ts]);
+    expect(await backend().run("crud:getItem", { id })).toMatchObject({ n: 1 });
+  });
+
   it("are dropped after the session disconnects, and capped in total", async () => {
     const before = (await stats()).savedMutationReplies;
     expect(typeof before).toBe("number");
