@@ -269,8 +269,7 @@ export class SyncSession {
       if (sessionId) this.replies.set(sessionId, owner, requestId, response);
       // The client resolves the mutation only once a Transition reaches its timestamp. Corking
       // the socket sends the response and that Transition in one write.
-      const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })
-        ._socket;
+      const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
       socket?.cork();
       this.send(response);
       const advanced = this.advanceNow();
