@@ -29,6 +29,11 @@ export interface ServerStats {
   queryExecutions: number;
   mutations: number;
   actions: number;
+  /** SQLite commits (a group commit holds several mutations). */
+  commits: number;
+  /** fdatasync calls on the WAL, and the milliseconds they took in all. */
+  walSyncs: number;
+  walSyncMs: number;
   ts: string;
 }
 
@@ -43,4 +48,23 @@ export async function serverStats(url: string): Promise<ServerStats> {
 
 export async function closeAll(clients: ConvexClient[]) {
   await Promise.allSettled(clients.map((c) => c.close()));
+}
+
+/**
+ * Latencies of an HTTP round trip that runs no function (`POST /api/query_ts`), sent with fetch
+ * as ConvexHttpClient sends its calls: the floor under the page figures.
+ */
+export async function noopRoundTrips(url: string, runs: number, warmup: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/query_ts`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    await res.json();
+    if (i >= warmup) samples.push(performance.now() - t0);
+  }
+  return samples;
 }

@@ -82,3 +82,26 @@ export function startCpuWindow(serverPid: number) {
     };
   };
 }
+
+/**
+ * How often this virtual machine's host takes the CPU away: a busy loop on this thread, for
+ * `durationMs`, counts the gaps of 1 ms or more between two readings of the clock. On a
+ * dedicated core there are none; every one of them lands on whatever request was in flight,
+ * so they set the floor under any p99 measured in the same window.
+ */
+export function measureHostPauses(durationMs: number) {
+  const start = performance.now();
+  const end = start + durationMs;
+  let last = start;
+  const gaps: number[] = [];
+  for (let now = start; now < end; now = performance.now()) {
+    if (now - last >= 1) gaps.push(now - last);
+    last = now;
+  }
+  const seconds = durationMs / 1000;
+  return {
+    perSecond: round(gaps.length / seconds, 1),
+    maxMs: round(Math.max(0, ...gaps), 2),
+    pausedPercent: round((100 * gaps.reduce((a, b) => a + b, 0)) / durationMs, 2),
+  };
+}

@@ -5,7 +5,7 @@
  * mutations without awaiting each), and the server still applies them in the order sent.
  */
 import { fn } from "./app";
-import { closeAll, serverStats, wsClient } from "./clients";
+import { closeAll, type ServerStats, serverStats, wsClient } from "./clients";
 import { startCpuWindow } from "./machine";
 import { round, type Summary, summarize } from "./stats";
 
@@ -18,6 +18,8 @@ export interface ThroughputResult {
   perSecond: number;
   /** Mutations the server counted in the same window (GET /api/local/stats). */
   serverMutations: number;
+  /** Disk flushes (fdatasync of the WAL) in the window, their mean duration, mutations per flush. */
+  flushes: { count: number; meanMs: number; mutationsPerFlush: number };
   /** Client-observed latency of one mutation call, ms. */
   latencyMs: Summary;
   /** CPUs used by the backend process and by the bench (clients) process during the window. */
@@ -72,10 +74,20 @@ export async function measureThroughput(
       mutations,
       perSecond: Math.round(mutations / (elapsed / 1000)),
       serverMutations: after.mutations - before.mutations,
+      flushes: flushFigures(before, after),
       latencyMs: summarize(latencies),
       cpu: cpuUsed,
     };
   } finally {
     await closeAll(clients);
   }
+}
+
+function flushFigures(before: ServerStats, after: ServerStats) {
+  const count = after.walSyncs - before.walSyncs;
+  return {
+    count,
+    meanMs: count ? round((after.walSyncMs - before.walSyncMs) / count, 3) : 0,
+    mutationsPerFlush: count ? round((after.mutations - before.mutations) / count, 2) : 0,
+  };
 }

@@ -1,6 +1,7 @@
 /** The per-call execution context every syscall finds through AsyncLocalStorage. */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Identity } from "./auth.js";
+import type { DeterministicClock } from "./determinism.js";
 import type { QueryStream } from "./query.js";
 import type { Tx } from "./tx.js";
 
@@ -32,6 +33,11 @@ export function connectionOf(req: {
 
 export interface Exec {
   kind: ExecKind;
+  /**
+   * Fixed Date.now() and seeded Math.random of a query or mutation; null in actions. One store
+   * for both: each AsyncLocalStorage costs every promise created a propagation step.
+   */
+  clock?: DeterministicClock | null;
   path: string;
   tx: Tx | null;
   caller: Caller;

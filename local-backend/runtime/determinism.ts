@@ -1,9 +1,10 @@
 /**
  * Convex runs queries and mutations deterministically: Date.now() is fixed for the call and
- * Math.random is seeded. We patch the globals once; they consult the current execution (an
- * AsyncLocalStorage store) and behave normally everywhere else, including in actions.
+ * Math.random is seeded. We patch the globals once; they consult the current execution's clock
+ * (`Exec.clock`, found through the one AsyncLocalStorage of context.ts) and behave normally
+ * everywhere else, including in actions.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
+import { execStorage } from "./context.js";
 
 const RealDate = Date;
 const realDateNow = Date.now.bind(Date);
@@ -18,7 +19,8 @@ export interface DeterministicClock {
   random: () => number;
 }
 
-export const clockStorage = new AsyncLocalStorage<DeterministicClock | null>();
+/** The clock of the running query or mutation; none in actions and HTTP actions. */
+const currentClock = (): DeterministicClock | null | undefined => execStorage.getStore()?.clock;
 
 /** mulberry32: small, fast, good enough for reproducible Math.random. */
 export function seededRandom(seed: number): () => number {
@@ -36,7 +38,7 @@ let installed = false;
 export function installDeterminism() {
   if (installed) return;
   installed = true;
-  const now = () => clockStorage.getStore()?.now ?? realDateNow();
+  const now = () => currentClock()?.now ?? realDateNow();
   class ConvexDate extends RealDate {
     constructor(...args: any[]) {
       if (args.length === 0) super(now());
@@ -51,7 +53,7 @@ export function installDeterminism() {
   }
   globalThis.Date = ConvexDate as unknown as DateConstructor;
   Math.random = () => {
-    const clock = clockStorage.getStore();
+    const clock = currentClock();
     return clock ? clock.random() : realRandom();
   };
 }

@@ -17,7 +17,7 @@ import { check } from "../values/validate.js";
 import { AuthVerifier } from "./auth.js";
 import { type Caller, type Exec, type ExecKind, execStorage } from "./context.js";
 import { Database } from "./database.js";
-import { clockStorage, installDeterminism, realNow, seededRandom } from "./determinism.js";
+import { installDeterminism, realNow, seededRandom } from "./determinism.js";
 import { FunctionError, toFunctionError } from "./errors.js";
 import { LIMITS } from "./limits.js";
 import { Mutex } from "./lock.js";
@@ -242,10 +242,9 @@ export class Runtime {
     const exec = this.newExec(reg.kind, reg, tx, caller, parent);
     if (journal) exec.journalIn = parseJournal(journal);
     const clock = { now: realNow(), random: seededRandom(hashSeed(reg.path, argsStr)) };
-    const resultStr: string = await clockStorage.run(clock, () =>
-      execStorage.run(exec, () =>
-        reg.kind === "query" ? reg.fn.invokeQuery(argsStr) : reg.fn.invokeMutation(argsStr),
-      ),
+    exec.clock = clock;
+    const resultStr: string = await execStorage.run(exec, () =>
+      reg.kind === "query" ? reg.fn.invokeQuery(argsStr) : reg.fn.invokeMutation(argsStr),
     );
     const journalOut = exec.journalOut ? JSON.stringify(exec.journalOut) : null;
     const result = this.validateReturn(reg, resultStr);
@@ -548,9 +547,7 @@ export class Runtime {
     });
     try {
       const resultStr: string = await Promise.race([
-        clockStorage.run(null, () =>
-          execStorage.run(exec, () => reg.fn.invokeAction(exec.requestId, argsStr)),
-        ),
+        execStorage.run(exec, () => reg.fn.invokeAction(exec.requestId, argsStr)),
         timeout,
       ]);
       const result = this.validateReturn(reg, resultStr);
@@ -584,9 +581,7 @@ export class Runtime {
   async runHttpAction(handler: any, request: Request, caller: Caller): Promise<Response> {
     const exec = this.newExec("http", null, null, caller);
     exec.path = `${request.method} ${new URL(request.url).pathname}`;
-    return clockStorage.run(null, () =>
-      execStorage.run(exec, () => handler.invokeHttpAction(request)),
-    );
+    return execStorage.run(exec, () => handler.invokeHttpAction(request));
   }
 }
 

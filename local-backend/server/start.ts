@@ -67,6 +67,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   runtime.statsExtra = () => ({
     savedMutationReplies: replies.size,
     pendingUploadUrls: runtime.files.pendingUploadUrls,
+    walSyncs: store.walSyncs,
+    walSyncMs: Math.round(store.walSyncMs * 1000) / 1000,
   });
   const env = loadEnv(functionsDir, options.env);
   Object.assign(process.env, env);

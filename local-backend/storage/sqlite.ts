@@ -83,11 +83,6 @@ export class SqliteStore {
     }
     this.search = new SearchStore(this.db);
     const d = this.db;
-    const range = (op: string, dir: string) =>
-      d.prepare(
-        `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
-         WHERE e.index_id = ? AND e.key ${op} ? AND e.key < ? ORDER BY e.key ${dir} LIMIT ?`,
-      );
     this.stmts = {
       getMeta: d.prepare("SELECT value FROM meta WHERE key = ?").pluck(),
       setMeta: d.prepare(
@@ -107,13 +102,6 @@ export class SqliteStore {
       deleteDoc: d.prepare("DELETE FROM documents WHERE id = ?"),
       putEntry: d.prepare("INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)"),
       deleteEntry: d.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?"),
-      ascFrom: range(">=", "ASC"),
-      ascAfter: range(">", "ASC"),
-      // Descending reads pass the upper bound as the second parameter; the first is the floor.
-      desc: d.prepare(
-        `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
-         WHERE e.index_id = ? AND e.key >= ? AND e.key < ? ORDER BY e.key DESC LIMIT ?`,
-      ),
       tableDocs: d.prepare("SELECT json FROM documents WHERE table_number = ? ORDER BY id"),
     };
     this.loadCatalog();
@@ -217,15 +205,35 @@ export class SqliteStore {
     this.stmts.deleteEntry.run(indexId, key);
   }
 
+  /**
+   * Range reads, one prepared statement per shape and LIMIT. The LIMIT is written into the SQL
+   * rather than bound: with a bound LIMIT SQLite's range read took twice as long (11 µs against
+   * 6 µs per call, measured with better-sqlite3 12), and readers ask for a handful of batch sizes.
+   */
+  private rangeStmts = new Map<string, Database.Statement>();
+  private rangeStmt(op: ">=" | ">", dir: "ASC" | "DESC", limit: number): Database.Statement {
+    const n = Math.max(0, Math.floor(limit));
+    const key = `${op}${dir}${n}`;
+    let stmt = this.rangeStmts.get(key);
+    if (!stmt) {
+      if (this.rangeStmts.size > 64) this.rangeStmts.clear(); // odd sizes: keep the cache small
+      stmt = this.db.prepare(
+        `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
+         WHERE e.index_id = ? AND e.key ${op} ? AND e.key < ? ORDER BY e.key ${dir} LIMIT ${n}`,
+      );
+      this.rangeStmts.set(key, stmt);
+    }
+    return stmt;
+  }
+
   /** Rows with lo <= key < hi (or lo < key when `afterLo`), ascending. */
   readAsc(indexId: number, lo: Buffer, hi: Buffer, limit: number, afterLo: boolean): Row[] {
-    const stmt = afterLo ? this.stmts.ascAfter : this.stmts.ascFrom;
-    return stmt.all(indexId, lo, hi, limit) as Row[];
+    return this.rangeStmt(afterLo ? ">" : ">=", "ASC", limit).all(indexId, lo, hi) as Row[];
   }
 
   /** Rows with lo <= key < hi, descending. */
   readDesc(indexId: number, lo: Buffer, hi: Buffer, limit: number): Row[] {
-    return this.stmts.desc.all(indexId, lo, hi, limit) as Row[];
+    return this.rangeStmt(">=", "DESC", limit).all(indexId, lo, hi) as Row[];
   }
 
   /** Every document of a table (for export and index backfills). */
@@ -260,8 +268,9 @@ export class SqliteStore {
   }
 
   private walFd: number | null = null;
-  /** WAL syncs done (for tests and stats). */
+  /** WAL syncs done, and the milliseconds they took in all (for tests and stats). */
   walSyncs = 0;
+  walSyncMs = 0;
 
   /**
    * Makes every committed transaction durable: fdatasync of the WAL file on libuv's thread pool,
@@ -278,10 +287,12 @@ export class SqliteStore {
       this.walFd = fs.openSync(walPath, "r+");
     }
     const fd = this.walFd;
+    const started = performance.now();
     await new Promise<void>((resolve, reject) =>
       fs.fdatasync(fd, (e) => (e ? reject(e) : resolve())),
     );
     this.walSyncs++;
+    this.walSyncMs += performance.now() - started;
   }
 
   close() {
