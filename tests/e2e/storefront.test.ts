@@ -162,8 +162,20 @@ describe("storefront", () => {
     expect(body).toContain(p.description.split("\n")[0].slice(0, 40));
     expect(body).toContain("Add to cart");
 
-    const home = await fetch(`${product.origin}/`);
-    const homeHtml = await home.text();
+    // The landing is served stale-while-revalidate for a few seconds (scripts/storefront-ssr.ts):
+    // a title edited by the test before may take one refresh to reach it.
+    let home!: Response;
+    let homeHtml = "";
+    await expect
+      .poll(
+        async () => {
+          home = await fetch(`${product.origin}/`);
+          homeHtml = await home.text();
+          return unescapeHtml(homeHtml).includes(products[0].title);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(home.status).toBe(200);
     expect(homeHtml).toContain("<title>Northwind Goods</title>");
     expect(meta(homeHtml, "og:title")).toBe("Northwind Goods");
