@@ -9,7 +9,7 @@ import { clearTimeout, setTimeout } from "node:timers";
 type Reply = Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export class MutationReplies {
-  /** A reply, or the promise of one while its mutation waits for its commit. */
+  /** Replies (a promise: it settles once its mutation is committed, or has failed). */
   private bySession = new Map<string, Map<string, Map<number, Reply>>>();
   private dropTimers = new Map<string, NodeJS.Timeout>();
   private openSockets = new Map<string, number>();

@@ -264,9 +264,9 @@ export class SyncSession {
       }),
       (e) => failure("MutationResponse", requestId, e),
     );
+    // Saved as the promise: a re-send gets the same answer, whether or not it is in yet.
     if (sessionId) this.replies.set(sessionId, owner, requestId, reply);
     void reply.then((response) => {
-      if (sessionId) this.replies.set(sessionId, owner, requestId, response);
       // The client resolves the mutation only once a Transition reaches its timestamp. Corking
       // the socket sends the response and that Transition in one write.
       const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
