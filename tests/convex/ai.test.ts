@@ -9,9 +9,7 @@ import { requestDraft } from "../../convex/model/ai/drafts";
 import { offlineChunks } from "../../convex/model/ai/offline";
 import { cleanTitle, TEMPLATES } from "../../convex/model/ai/templates";
 import { describeAction } from "../../src/features/activity/describeEntry";
-import { kindOf, makeTest, OWNER } from "./setup";
-
-const STAFF = { ...OWNER, subject: "staff-1", email: "stan@demo.store", name: "Stan" };
+import { kindOf, type makeTest, storeWithStaff } from "./setup";
 
 beforeEach(() => {
   vi.stubEnv("ANTHROPIC_API_KEY", "");
@@ -21,21 +19,7 @@ afterEach(() => {
 });
 
 async function shop() {
-  const t = makeTest();
-  const owner = t.withIdentity(OWNER);
-  const { storeId } = await owner.mutation(api.stores.create, {
-    name: "AI Shop",
-    currency: "USD",
-    timezone: "UTC",
-  });
-  await t.run(async (ctx) => {
-    const userId = await ctx.db.insert("users", {
-      tokenIdentifier: `${STAFF.issuer}|${STAFF.subject}`,
-      email: STAFF.email,
-      name: STAFF.name,
-    });
-    await ctx.db.insert("members", { storeId, userId, role: "staff" });
-  });
+  const { t, owner, staff, storeId } = await storeWithStaff("AI Shop");
   const productId = await owner.mutation(api.catalog.create, {
     storeId,
     product: {
@@ -51,7 +35,7 @@ async function shop() {
     },
   });
   const settle = () => t.finishAllScheduledFunctions(() => {});
-  return { t, owner, staff: t.withIdentity(STAFF), storeId, productId, settle };
+  return { t, owner, staff, storeId, productId, settle };
 }
 
 async function product(t: ReturnType<typeof makeTest>, id: Id<"products">) {

@@ -12,29 +12,14 @@ import {
   unitEconomics,
 } from "../../convex/model/productRules";
 import { parseMoneyInput, readMoneyInput } from "../../lib/money";
-import { kindOf, makeTest, OWNER } from "./setup";
+import { kindOf, storeWithStaff } from "./setup";
 
 const PNG_HEAD = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_HEAD = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
-const STAFF = { ...OWNER, subject: "staff-1", email: "stan@demo.store", name: "Stan" };
 
 async function store() {
-  const t = makeTest();
-  const owner = t.withIdentity(OWNER);
-  const { storeId } = await owner.mutation(api.stores.create, {
-    name: "Catalog Shop",
-    currency: "USD",
-    timezone: "UTC",
-  });
-  await t.run(async (ctx) => {
-    const userId = await ctx.db.insert("users", {
-      tokenIdentifier: `${STAFF.issuer}|${STAFF.subject}`,
-      email: STAFF.email,
-      name: STAFF.name,
-    });
-    await ctx.db.insert("members", { storeId, userId, role: "staff" });
-  });
-  return { t, owner, staff: t.withIdentity(STAFF), storeId };
+  const { t, owner, staff, storeId } = await storeWithStaff("Catalog Shop");
+  return { t, owner, staff, storeId };
 }
 
 function input(overrides: Partial<ProductInput> = {}): ProductInput {

@@ -5,9 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { type FakeSupplierSite, PAGES, startFakeSupplierSite } from "../fakes/supplierSite";
-import { kindOf, makeTest, OWNER } from "./setup";
-
-const STAFF = { ...OWNER, subject: "staff-1", email: "stan@demo.store", name: "Stan" };
+import { kindOf, storeWithStaff } from "./setup";
 
 let site: FakeSupplierSite;
 beforeAll(async () => {
@@ -26,21 +24,7 @@ afterEach(() => {
 });
 
 async function shop() {
-  const t = makeTest();
-  const owner = t.withIdentity(OWNER);
-  const { storeId } = await owner.mutation(api.stores.create, {
-    name: "Import Shop",
-    currency: "USD",
-    timezone: "UTC",
-  });
-  await t.run(async (ctx) => {
-    const userId = await ctx.db.insert("users", {
-      tokenIdentifier: `${STAFF.issuer}|${STAFF.subject}`,
-      email: STAFF.email,
-      name: STAFF.name,
-    });
-    await ctx.db.insert("members", { storeId, userId, role: "staff" });
-  });
+  const { t, owner, staff, storeId } = await storeWithStaff("Import Shop");
   const counts = () =>
     t.run(async (ctx) => ({
       products: (
@@ -64,7 +48,7 @@ async function shop() {
   };
   const job = async (jobId: Id<"importJobs">) =>
     (await owner.query(api.importer.get, { storeId, jobId }))!;
-  return { t, owner, staff: t.withIdentity(STAFF), storeId, counts, importUrl, job };
+  return { t, owner, staff, storeId, counts, importUrl, job };
 }
 
 const stepStatuses = (steps: { key: string; status: string }[]) =>

@@ -1,12 +1,11 @@
 // A store with an owner and a staff member, a two-variant product bought at $12 from the
 // supplier, and a helper placing orders through the real createOrder.
-import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { SYSTEM } from "../../convex/model/audit";
 import { createOrder } from "../../convex/model/orders";
 import { insertProduct } from "../../convex/model/products";
 import type { SalesChannel } from "../../convex/model/validators";
-import { makeTest, OWNER } from "./setup";
+import { storeWithStaff } from "./setup";
 
 export const STAFF = {
   subject: "staff-1",
@@ -17,17 +16,8 @@ export const STAFF = {
 };
 
 export async function supplierShop() {
-  const t = makeTest();
-  const { storeId } = await t
-    .withIdentity(OWNER)
-    .mutation(api.stores.create, { name: "Supplier Shop", currency: "USD", timezone: "UTC" });
+  const { t, owner, staff, storeId } = await storeWithStaff("Supplier Shop", STAFF);
   const productId = await t.run(async (ctx) => {
-    const userId = await ctx.db.insert("users", {
-      tokenIdentifier: `${STAFF.issuer}|${STAFF.subject}`,
-      email: STAFF.email,
-      name: STAFF.name,
-    });
-    await ctx.db.insert("members", { storeId, userId, role: "staff" });
     return await insertProduct(
       ctx,
       storeId,
@@ -52,8 +42,6 @@ export async function supplierShop() {
       { now: Date.now() },
     );
   });
-  const owner = t.withIdentity(OWNER);
-  const staff = t.withIdentity(STAFF);
 
   async function order(
     lines: { sku: string; quantity: number; unitPriceCents: number }[],
