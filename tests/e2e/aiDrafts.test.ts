@@ -2,55 +2,24 @@
 // in the editor, a second open dashboard sees the draft arrive live, labelled "Offline draft";
 // accepting it writes the product (the accepting editor adopts it), and Undo restores it.
 // Settings → AI names the offline engine. Screenshots at 1440/390.
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ConvexHttpClient } from "convex/browser";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { offlineToken, productForFile, signInOffline } from "./harness";
+import { openPage, ownerClient, productForFile, screenshots, signInOffline } from "./harness";
 
 const { product, browser } = productForFile();
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), "ai-shots");
-mkdirSync(SHOTS, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function client() {
-  const c = new ConvexHttpClient(product.backendUrl);
-  c.setAuth(await offlineToken(product.origin));
-  await c.mutation(api.users.ensure, {});
-  const me = await c.query(api.users.me, {});
-  return { c, storeId: me!.stores[0].storeId };
-}
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
+const shoot = screenshots("ai-shots");
 
 describe("AI drafts", () => {
   it("streams a draft to every open editor, accepts it into the product, and undoes it", async () => {
-    const { c, storeId } = await client();
+    const { c, storeId } = await ownerClient(product);
     const list = await c.query(api.catalog.list, {
       storeId,
       paginationOpts: { numItems: 5, cursor: null },
     });
     const target = list.page[2];
     const url = `${product.dashboardUrl}/products/${target._id}`;
-    const a = await newPage();
-    const b = await newPage();
+    const a = await openPage(browser);
+    const b = await openPage(browser);
     await signInOffline(a.page, url);
     await signInOffline(b.page, url);
     for (const { page } of [a, b]) await page.getByTestId("ai-drafts").waitFor({ timeout: 30_000 });

@@ -1,53 +1,29 @@
 // The catalog in Chromium: add a product with a variant and an uploaded picture and publish it;
 // two editors on one product (the second save is refused, nothing overwritten); bulk price
 // change previewed then applied; the featured shelf reordered live; screenshots at 1440/390.
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ConvexHttpClient } from "convex/browser";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { mailedLink, offlineToken, productForFile, signInOffline } from "./harness";
+import {
+  mailedLink,
+  openPage,
+  ownerClient,
+  productForFile,
+  screenshots,
+  signInOffline,
+} from "./harness";
 
 const { product, browser } = productForFile();
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), "catalog-shots");
-mkdirSync(SHOTS, { recursive: true });
+const shoot = screenshots("catalog-shots");
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
 );
 
-async function shoot(page: Page, name: string) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function client() {
-  const c = new ConvexHttpClient(product.backendUrl);
-  c.setAuth(await offlineToken(product.origin));
-  // The first call as this user may come before any browser sign-in created the user row.
-  await c.mutation(api.users.ensure, {});
-  const me = await c.query(api.users.me, {});
-  return { c, storeId: me!.stores[0].storeId };
-}
-
-async function newPage(width = 1440) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
 describe("catalog", () => {
   it("adds a product with a variant and an uploaded image, refusing bad input, and publishes it", async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await openPage(browser);
     await signInOffline(page, `${product.dashboardUrl}/products/new`);
     const form = page.getByTestId("product-editor");
     await form.waitFor({ timeout: 30_000 });
@@ -111,7 +87,7 @@ describe("catalog", () => {
     await page.waitForURL(/\/dashboard\/products\/(?!new)[^/]+$/, { timeout: 15_000 });
     const productId = new URL(page.url()).pathname.split("/").pop() as Id<"products">;
 
-    const { c, storeId } = await client();
+    const { c, storeId } = await ownerClient(product);
     const saved = (await c.query(api.catalog.get, { storeId, productId }))!;
     expect(saved).toMatchObject({ title, status: "active", priceCents: 2_400, stock: 7 });
     expect(saved.images).toHaveLength(1);
@@ -137,15 +113,15 @@ describe("catalog", () => {
   });
 
   it("two editors on one product: the second save is refused and overwrites nothing", async () => {
-    const { c, storeId } = await client();
+    const { c, storeId } = await ownerClient(product);
     const list = await c.query(api.catalog.list, {
       storeId,
       status: "active",
       paginationOpts: { numItems: 5, cursor: null },
     });
     const target = list.page[2];
-    const ana = await newPage();
-    const ben = await newPage();
+    const ana = await openPage(browser);
+    const ben = await openPage(browser);
     for (const { page } of [ana, ben]) {
       await signInOffline(page, `${product.dashboardUrl}/products/${target._id}`);
       await page.getByTestId("product-editor").waitFor({ timeout: 30_000 });
@@ -179,9 +155,9 @@ describe("catalog", () => {
   });
 
   it("bulk price change is previewed then applied; grid view is remembered; the featured order is live", async () => {
-    const { c, storeId } = await client();
-    const owner = await newPage();
-    const mate = await newPage();
+    const { c, storeId } = await ownerClient(product);
+    const owner = await openPage(browser);
+    const mate = await openPage(browser);
     const { page } = owner;
     await signInOffline(page, `${product.dashboardUrl}/products`);
     await signInOffline(mate.page, `${product.dashboardUrl}/products`);
@@ -290,11 +266,11 @@ describe("catalog", () => {
   });
 
   it("two members in one product's editor see each other editing", async () => {
-    const { c, storeId } = await client();
+    const { c, storeId } = await ownerClient(product);
     const ADA = { email: "ada@example.com", name: "Ada Admin", password: "ada admin pass 123" };
     const { path } = await c.action(api.team.invite, { storeId, email: ADA.email, role: "admin" });
-    const owner = await newPage();
-    const ada = await newPage();
+    const owner = await openPage(browser);
+    const ada = await openPage(browser);
     await ada.page.goto(product.dashboardUrl);
     await ada.page.getByRole("button", { name: "Create an account" }).click();
     await ada.page.getByLabel("Email").fill(ADA.email);

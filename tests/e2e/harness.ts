@@ -3,13 +3,16 @@
  * fresh data folder, and drives it with headless Chromium through playwright-core.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { ConvexHttpClient } from "convex/browser";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { api } from "../../convex/_generated/api";
 import { ensureBuilt } from "../../scripts/build-if-stale";
 import { findChrome } from "./findChrome";
 
@@ -288,4 +291,40 @@ export async function inviteTeammate(
     });
   await mate.getByRole("button", { name: /^Join / }).click();
   await mate.getByTestId("store-name").waitFor({ timeout: 30_000 });
+}
+
+/** A fresh browser context and page, collecting the page's uncaught errors. */
+export async function openPage(browser: Browser, width = 1440) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/**
+ * Screenshots at 1440 and 390 px into `SCREENSHOT_DIR` (or a temp folder named for the file):
+ * `shoot(page, name)` writes `<name>-1440.png` and `<name>-390.png`.
+ */
+export function screenshots(folder: string) {
+  const dir = process.env.SCREENSHOT_DIR ?? join(tmpdir(), folder);
+  mkdirSync(dir, { recursive: true });
+  return async (page: Page, name: string) => {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
+}
+
+/** The demo owner over HTTP, and the demo store's id. */
+export async function ownerClient(product: RunningProduct) {
+  const c = new ConvexHttpClient(product.backendUrl);
+  c.setAuth(await offlineToken(product.origin));
+  // The first call as this user may come before any browser sign-in created the user row.
+  await c.mutation(api.users.ensure, {});
+  const me = await c.query(api.users.me, {});
+  return { c, storeId: me!.stores[0].storeId };
 }

@@ -2,16 +2,19 @@
 // site; the stepper shows each step; a second open dashboard sees the draft product appear in
 // its catalog without a reload, opens it, finds the offline AI draft of its copy, accepts it
 // (the description changes) and undoes it (the description is back). Screenshots at 1440/390.
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSupplierSite, PAGES, startFakeSupplierSite } from "../fakes/supplierSite";
-import { launchBrowser, type RunningProduct, signInOffline, startProduct } from "./harness";
+import {
+  launchBrowser,
+  openPage,
+  type RunningProduct,
+  screenshots,
+  signInOffline,
+  startProduct,
+} from "./harness";
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), "import-shots");
-mkdirSync(SHOTS, { recursive: true });
+const shoot = screenshots("import-shots");
 
 let site: FakeSupplierSite;
 let product: RunningProduct;
@@ -28,29 +31,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function newPage(width = 1440) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 const TITLE = "Portable Mini Blender USB Rechargeable Personal Juicer Cup 6 Blades Smoothie Maker";
 
 describe("one-click import", () => {
   it("imports a supplier page; a second dashboard sees the draft live, accepts and undoes its AI copy", async () => {
-    const importer = await newPage();
-    const watcher = await newPage();
+    const importer = await openPage(browser);
+    const watcher = await openPage(browser);
     await signInOffline(importer.page, `${product.dashboardUrl}/discover`);
     await signInOffline(watcher.page, `${product.dashboardUrl}/products`);
 
@@ -129,7 +115,7 @@ describe("one-click import", () => {
   }, 180_000);
 
   it("a page that does not load fails its import with the reason and adds no product", async () => {
-    const { context, page, errors } = await newPage(390);
+    const { context, page, errors } = await openPage(browser, 390);
     await signInOffline(page, `${product.dashboardUrl}/discover`);
     await page.getByTestId("import-url").fill(site.url(PAGES.missing));
     await page.getByRole("button", { name: "Import" }).click();
