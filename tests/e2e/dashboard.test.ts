@@ -1,18 +1,14 @@
-import { ConvexHttpClient } from "convex/browser";
 import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { MODULES } from "../../src/app/registry";
-import { offlineToken, parseMoney, productForFile, signInOffline } from "./harness";
+import { openPage, ownerClient, parseMoney, productForFile, signInOffline } from "./harness";
 
 const { product, browser } = productForFile();
 
 describe("team workspace", () => {
   it("signs in offline and shows non-zero revenue and a revenue chart", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { context, page, errors } = await openPage(browser);
 
     await signInOffline(page, product.dashboardUrl);
     expect((await page.getByTestId("store-name").textContent())?.trim().length).toBeGreaterThan(0);
@@ -86,11 +82,9 @@ describe("team workspace", () => {
 
     // 2. Through the API as the owner (offline token), with no browser involved.
     const apiTitle = `Edited over HTTP ${Date.now()}`;
-    const client = new ConvexHttpClient(product.backendUrl);
-    client.setAuth(await offlineToken(product.origin));
-    const me = await client.query(api.users.me, {});
+    const { c: client, storeId } = await ownerClient(product);
     await client.mutation(api.catalog.update, {
-      storeId: me!.stores[0].storeId,
+      storeId,
       productId: productId as Id<"products">,
       patch: { title: apiTitle },
     });
