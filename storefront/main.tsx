@@ -30,6 +30,7 @@ for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
     // Hydrate: the server's elements are kept (the picture painted first stays the largest
     // paint), and each island's first render matches the server's HTML exactly.
     hydrateRoot(el, createElement(component, props));
+    el.dataset.hydrated = "true"; // live from here on (tests wait for it)
   });
 }
 

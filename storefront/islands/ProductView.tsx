@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "../../lib/money";
 import { addToCart } from "../cart";
 import { checkoutApi } from "../checkoutApi";
@@ -41,6 +41,14 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
     () => defaultVariant(initial)?.imageUrl ?? null,
   );
   const [quantity, setQuantity] = useState(1);
+  // A shopper may pick a quantity before this island hydrates. Hydration keeps the page's
+  // elements as they are, so the select shows their choice: adopt it, or "Add to cart" would
+  // add 1 while 2 is shown.
+  const quantityEl = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const shown = Number(quantityEl.current?.value);
+    if (Number.isInteger(shown) && shown > 1) setQuantity(shown);
+  }, []);
   const [added, setAdded] = useState(false);
   const now = useNow(renderedAt, product.saleEndsAt);
 
@@ -185,6 +193,7 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
           <label className="text-sm text-stone-700">
             <span className="sr-only">Quantity</span>
             <select
+              ref={quantityEl}
               value={quantity}
               onChange={(e) => setQuantity(Number(e.currentTarget.value))}
               disabled={stock <= 0}

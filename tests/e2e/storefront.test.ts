@@ -85,6 +85,28 @@ describe("storefront", () => {
     await page.close();
   });
 
+  it("a quantity picked before the page's script has run is the quantity added to the cart", async () => {
+    const item = (await activeProducts()).find((p) => p.variants.length === 1 && p.stock >= 3);
+    expect(item).toBeDefined();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold the product island's code until the shopper has chosen, as a slow phone would.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/ProductView-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${product.origin}/p/${item!.slug}`);
+    await page.getByRole("combobox", { name: "Quantity" }).selectOption("2");
+    release();
+    await page.locator('[data-island="product"][data-hydrated]').waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText("Added to your cart.").waitFor();
+    await expect.poll(() => page.getByTestId("cart-count").textContent()).toBe("2");
+    await context.close();
+  });
+
   it("an edit in the dashboard reaches the open product page without a reload", async () => {
     const listed = new Map((await activeProducts()).map((p) => [p._id as string, p]));
     const team = await (await browser.newContext()).newPage();
