@@ -41,12 +41,15 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
     () => defaultVariant(initial)?.imageUrl ?? null,
   );
   const [quantity, setQuantity] = useState(1);
-  // A shopper may pick a quantity before this island hydrates. Hydration keeps the page's
-  // elements as they are, so the select shows their choice: adopt it, or "Add to cart" would
-  // add 1 while 2 is shown.
-  const quantityEl = useRef<HTMLSelectElement>(null);
+  // A shopper may pick a variant or a quantity before this island hydrates. Hydration keeps
+  // the page's elements as they are, so the inputs hold their choice: adopt it, or "Add to
+  // cart" would add 1 of the default variant while 2 of another are chosen.
+  const form = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the island takes over
   useEffect(() => {
-    const shown = Number(quantityEl.current?.value);
+    const chosen = form.current?.querySelector<HTMLInputElement>('input[name="variant"]:checked');
+    if (chosen && chosen.value !== sku) pick(chosen.value);
+    const shown = Number(form.current?.querySelector("select")?.value);
     if (Number.isInteger(shown) && shown > 1) setQuantity(shown);
   }, []);
   const [added, setAdded] = useState(false);
@@ -112,7 +115,7 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
   }
 
   return (
-    <div className="grid gap-8 md:grid-cols-2 md:gap-12">
+    <div ref={form} className="grid gap-8 md:grid-cols-2 md:gap-12">
       <div>
         <div className="aspect-square overflow-hidden rounded-2xl bg-stone-100">
           <ProductImage
@@ -193,7 +196,6 @@ export function ProductView({ at, currency, product: initial, renderedAt }: Prod
           <label className="text-sm text-stone-700">
             <span className="sr-only">Quantity</span>
             <select
-              ref={quantityEl}
               value={quantity}
               onChange={(e) => setQuantity(Number(e.currentTarget.value))}
               disabled={stock <= 0}

@@ -85,9 +85,15 @@ describe("storefront", () => {
     await page.close();
   });
 
-  it("a quantity picked before the page's script has run is the quantity added to the cart", async () => {
-    const item = (await activeProducts()).find((p) => p.variants.length === 1 && p.stock >= 3);
+  it("a variant and quantity picked before the page's script has run are what is added to the cart", async () => {
+    // A product whose second in-stock variant is not the one shown first.
+    const item = (await activeProducts()).find(
+      (p) => p.variants.filter((v) => v.stock >= 3).length >= 2,
+    );
     expect(item).toBeDefined();
+    const [first, other] = item!.variants.filter((v) => v.stock >= 3);
+    const shownFirst = item!.variants.find((v) => v.stock > 0)!;
+    const chosen = shownFirst.sku === first.sku ? other : first;
     const context = await browser.newContext();
     const page = await context.newPage();
     // Hold the product island's code until the shopper has chosen, as a slow phone would.
@@ -98,12 +104,17 @@ describe("storefront", () => {
       await route.continue();
     });
     await page.goto(`${product.origin}/p/${item!.slug}`);
+    await page.getByTestId("product-page").locator("label", { hasText: chosen.title }).click();
     await page.getByRole("combobox", { name: "Quantity" }).selectOption("2");
     release();
     await page.locator('[data-island="product"][data-hydrated]').waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByText("Added to your cart.").waitFor();
     await expect.poll(() => page.getByTestId("cart-count").textContent()).toBe("2");
+    const cart = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("sf_cart:demo") ?? "[]"),
+    );
+    expect(cart).toEqual([expect.objectContaining({ sku: chosen.sku, quantity: 2 })]);
     await context.close();
   });
 
